@@ -1,0 +1,21 @@
+#!/bin/sh
+# Install the Debian packages Chronicle needs to build and test, when they
+# are missing.  Runs apt-get directly as root, through sudo otherwise; when
+# neither is possible it prints the command to run and fails.
+set -e
+PKGS="gcc make pkg-config libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev libsqlite3-dev iso-codes python3"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "chronicle: installing Debian packages:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then SUDO=""
+elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"
+else
+    echo "chronicle: run as root: apt-get install -y$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q >&2
+$SUDO apt-get install -y -q --no-install-recommends $missing >&2

@@ -1,0 +1,114 @@
+/*
+ * analyze.h - what the analyzers find in a document's text: mentions.
+ *
+ * Each analyzer reads the normalized text and tokens of a chr_text and
+ * appends mentions (a kind, a token range, a byte span and a normalized
+ * value) to a chr_mentions list in the document's arena.  Analyzers are pure
+ * functions of the text (and, for dates, the publication day); they never
+ * depend on each other's output, except money, which is found together with
+ * numbers so that "$350 million" is one money mention and not also a number.
+ */
+#ifndef CHR_ANALYZE_H
+#define CHR_ANALYZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chronicle.h"
+#include "../text/text.h"
+#include "../util/arena.h"
+
+/* ---- counts ------------------------------------------------------------- */
+
+typedef enum chr_qual {
+    CHR_QUAL_EXACT = 0,
+    CHR_QUAL_APPROX,      /* about, around, some, roughly, an estimated */
+    CHR_QUAL_MORE_THAN,   /* over, more than, above, surpassing, exceeding */
+    CHR_QUAL_AT_LEAST,    /* at least, no fewer than, or more; vague plurals */
+    CHR_QUAL_LESS_THAN,   /* under, fewer than, nearly, almost */
+    CHR_QUAL_AT_MOST,     /* up to, as many as, no more than */
+    CHR_QUAL_RANGE        /* value is the low end, max the high end */
+} chr_qual;
+
+const char *chr_qual_name(int qual);    /* "exact", "approx", ... */
+
+typedef struct chr_count {
+    double value;
+    double max;           /* only for CHR_QUAL_RANGE */
+    uint8_t qual;         /* chr_qual */
+} chr_count;
+
+/* ---- dates -------------------------------------------------------------- */
+
+typedef enum chr_gran {
+    CHR_GRAN_DAY = 0, CHR_GRAN_WEEK, CHR_GRAN_MONTH, CHR_GRAN_QUARTER,
+    CHR_GRAN_YEAR, CHR_GRAN_DECADE
+} chr_gran;
+
+const char *chr_gran_name(int gran);    /* "day", "week", ... */
+
+enum {
+    CHR_DF_RELATIVE   = 1 << 0,  /* needs the publication date (last week) */
+    CHR_DF_UNRESOLVED = 1 << 1,  /* relative but no publication date: start/end NONE */
+    CHR_DF_SINCE      = 1 << 2,  /* "since X": start known, end = publication day */
+    CHR_DF_RANGE      = 1 << 3   /* an explicit range: between X and Y, X-Y */
+};
+
+typedef struct chr_daterange {
+    chr_day start, end;   /* inclusive; CHR_DAY_NONE when unresolved */
+    uint8_t gran;         /* chr_gran */
+    uint8_t flags;        /* CHR_DF_* */
+} chr_daterange;
+
+/* ---- mentions ----------------------------------------------------------- */
+
+typedef enum chr_mention_kind {
+    CHR_M_NUMBER = 1,
+    CHR_M_MONEY,
+    CHR_M_DATE,
+    CHR_M_ACTOR,
+    CHR_M_PLACE,
+    CHR_M_ITEM,
+    CHR_M_SOURCE
+} chr_mention_kind;
+
+const char *chr_mention_kind_name(int kind);   /* "number", "money", ... */
+
+struct chr_entry;   /* a knowledge-base entry: see kb.h */
+
+typedef struct chr_mention {
+    uint8_t kind;                 /* chr_mention_kind */
+    uint8_t flags;                /* analyzer-specific */
+    uint16_t pad;
+    uint32_t start, end;          /* normalized-text byte span */
+    uint32_t tok_begin, tok_end;  /* tokens [tok_begin, tok_end) */
+    union {
+        chr_count num;                                  /* NUMBER */
+        struct { chr_count amount; char currency[4]; } money;  /* MONEY */
+        chr_daterange date;                             /* DATE */
+        const struct chr_entry *entry;  /* ACTOR, PLACE, ITEM, SOURCE */
+    } u;
+} chr_mention;
+
+typedef struct chr_mentions {
+    chr_mention *v;
+    size_t n, cap;
+} chr_mentions;
+
+/* Append a mention (copied); returns a pointer to the stored one or NULL. */
+chr_mention *chr_mentions_push(chr_mentions *ms, chr_arena *a, const chr_mention *m);
+/* Sort by start offset, then longer first. */
+void chr_mentions_sort(chr_mentions *ms);
+
+/* ---- the analyzers ------------------------------------------------------- */
+
+/* Numbers and money: appends CHR_M_NUMBER and CHR_M_MONEY mentions.
+ * Years, dates, times, percentages, phone numbers, model names (T-72, M777),
+ * ordinals and list markers are not counts and are not reported. */
+int chr_numbers_find(const chr_text *t, chr_arena *a, chr_mentions *out);
+
+/* Dates: appends CHR_M_DATE mentions resolved against pub (the publication
+ * day, or CHR_DAY_NONE: then relative ones are found but left unresolved). */
+int chr_dates_find(const chr_text *t, chr_day pub, chr_arena *a, chr_mentions *out);
+
+#endif
