@@ -1,10 +1,55 @@
-/* chronicle.c - the command-line tool (skeleton). */
+/*
+ * chronicle.c - the command-line tool: find the subcommand and run it.
+ */
+#include "cli.h"
+
 #include <stdio.h>
 #include <string.h>
-#include "chronicle.h"
+
+static const char usage[] =
+    "usage: chronicle COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "Chronicle reads dated news articles and writes records: events (who did\n"
+    "what to whom, when, with how much) and figures (killed, injured,\n"
+    "displaced, ...), each tied to the sentence it came from.\n"
+    "\n"
+    "Commands:\n"
+    "  extract     write the records of each document (JSON Lines, CSV, CAMEO)\n"
+    "  analyze     print what the analyzers find: numbers, money, dates, entities\n"
+    "  sentences   print each document's sentences with their byte spans\n"
+    "\n"
+    "Input: JSON Lines, dated text (\"date YYYY-MM-DD\" then the article), CSV,\n"
+    "directories of such files, or standard input.\n"
+    "\n"
+    "  chronicle COMMAND --help   options of a command\n"
+    "  chronicle --version        the version\n";
+
+static const struct {
+    const char *name;
+    int (*fn)(int, char **);
+} commands[] = {
+    {"extract", cmd_extract},
+    {"analyze", cmd_analyze},
+    {"sentences", cmd_sentences},
+};
+
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) { puts("chronicle " CHR_VERSION); return 0; }
-    fprintf(stderr, "usage: chronicle COMMAND [ARGS]\n");
-    return 2;
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("chronicle %s\n", CHR_VERSION);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(cmd, commands[i].name) == 0) return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "%s: unknown command '%s'\n\n%s", cli_prog, cmd, usage);
+    return CLI_EXIT_USAGE;
 }

@@ -92,6 +92,146 @@ typedef struct chr_document {
     long line;              /* line of that file where the document starts */
 } chr_document;
 
+
+/* ---- records ------------------------------------------------------------
+ *
+ * What the extractor writes (docs/records.md).  Enumerated values (qual,
+ * status, role, class, ...) are the contract's lower/upper-case strings.
+ * Strings live in the document's arena; "" or NULL means absent.        */
+
+typedef struct chr_rcount {
+    const char *text;
+    double value;
+    double max;             /* for qual "range" */
+    const char *qual;       /* "exact", "approx", "more_than", ... */
+    int present;
+} chr_rcount;
+
+typedef struct chr_ramount {
+    chr_rcount count;
+    char currency[4];       /* ISO 4217 */
+} chr_ramount;
+
+typedef struct chr_rdate {
+    const char *text;
+    chr_day start, end;     /* CHR_DAY_NONE when unresolved */
+    int present;
+} chr_rdate;
+
+typedef struct chr_ractor {
+    const char *text;
+    const char *name;
+    char code[8];           /* ISO 3166-1 alpha-3 or an organisation code */
+    char role[4];           /* GOV MIL CVL MED REB BUS IGO NGO, or "" */
+} chr_ractor;
+
+typedef struct chr_rplace {
+    const char *text;
+    const char *name;
+    char country[4];
+} chr_rplace;
+
+typedef struct chr_ritem {
+    const char *text;
+    const char *name;       /* canonical system name, or NULL */
+    const char *cls;        /* air-defence, anti-tank, ... */
+    chr_rcount count;
+} chr_ritem;
+
+typedef struct chr_rsource {
+    const char *text;
+    const char *name;
+    const char *kind;       /* media government igo ngo person unnamed; NULL: none */
+} chr_rsource;
+
+enum { CHR_REC_EVENT = 1, CHR_REC_FIGURE = 2 };
+
+typedef struct chr_record {
+    int kind;                       /* CHR_REC_EVENT or CHR_REC_FIGURE */
+    uint32_t sent;                  /* sentence index in the document */
+    uint32_t start, end;            /* byte span of that sentence in the text */
+    const char *rule;               /* which pattern made it */
+    chr_rsource source;
+    /* events */
+    const char *type, *mode, *cameo, *status;
+    int symmetric;
+    chr_ractor actor, recipient;
+    chr_rdate date;
+    chr_rplace location;
+    chr_ramount money;
+    chr_ritem *items;
+    size_t nitems;
+    chr_rcount dead, injured;
+    /* figures */
+    const char *metric;
+    chr_rcount value;
+    const char *population;
+    char side[8];
+    chr_rplace place;
+    chr_day as_of, since;           /* CHR_DAY_NONE when absent */
+} chr_record;
+
+/* ---- the engine and the documents it processes --------------------------- */
+
+typedef struct chr_engine chr_engine;
+typedef struct chr_doc chr_doc;
+
+typedef struct chr_engine_options {
+    const char *data_dir;           /* the bundled data; NULL: chr_data_dir() */
+    const char *const *dict_files;  /* extra user dictionaries, loaded on top */
+    size_t ndict_files;
+} chr_engine_options;
+
+/* Where the bundled data files are: $CHRONICLE_DATA, else the installed
+ * data directory, else the source tree's data/ beside the running tool. */
+const char *chr_data_dir(void);
+
+int  chr_engine_open(chr_engine **e, const chr_engine_options *opt, chr_error *err);
+void chr_engine_close(chr_engine *e);
+
+/* What chr_doc_process runs: the text layer always, then these. */
+enum {
+    CHR_STAGE_TEXT     = 0,
+    CHR_STAGE_NUMBERS  = 1 << 0,
+    CHR_STAGE_DATES    = 1 << 1,
+    CHR_STAGE_ENTITIES = 1 << 2,
+    CHR_STAGE_EXTRACT  = 1 << 3,
+    CHR_STAGE_ANALYZE  = CHR_STAGE_NUMBERS | CHR_STAGE_DATES | CHR_STAGE_ENTITIES,
+    CHR_STAGE_ALL      = CHR_STAGE_ANALYZE | CHR_STAGE_EXTRACT
+};
+
+chr_doc *chr_doc_new(void);
+void     chr_doc_free(chr_doc *d);
+/* Process one document.  The document's strings are copied into the doc's
+ * arena (the reader's may go away).  pub_override, when not NULL, replaces
+ * the publication date.  Returns CHR_OK, or CHR_ENOMEM. */
+int chr_doc_process(const chr_engine *e, chr_doc *d, const chr_document *in,
+                    const char *pub_override, unsigned stages, chr_error *err);
+
+const char *chr_doc_id(const chr_doc *d);
+chr_day     chr_doc_date(const chr_doc *d);        /* CHR_DAY_NONE: no usable date */
+int         chr_doc_date_invalid(const chr_doc *d);/* a date was given but is not a day */
+const char *chr_doc_text(const chr_doc *d, size_t *len);
+size_t      chr_doc_nsentences(const chr_doc *d);
+void        chr_doc_sentence(const chr_doc *d, size_t i, uint32_t *start, uint32_t *end);
+const chr_record *chr_doc_records(const chr_doc *d, size_t *n);
+
+/* ---- writers --------------------------------------------------------------- */
+
+typedef enum chr_outfmt { CHR_OUT_JSONL = 0, CHR_OUT_CSV, CHR_OUT_CAMEO } chr_outfmt;
+
+/* Mention kinds for chr_write_mentions, as a bit mask of 1 << kind. */
+#define CHR_KINDS_ALL 0xFFFFu
+/* Parse "number,money,date,actor,place,item,source" into a mask; 0 when a
+ * name is unknown. */
+unsigned chr_kinds_parse(const char *list);
+
+int chr_write_records(const chr_doc *d, chr_outfmt fmt, FILE *out);
+/* The CSV header row for CHR_OUT_CSV (write it once, before any record). */
+int chr_write_records_header(chr_outfmt fmt, FILE *out);
+int chr_write_sentences(const chr_doc *d, FILE *out);
+int chr_write_mentions(const chr_doc *d, unsigned kinds, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

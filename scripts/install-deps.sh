@@ -3,7 +3,7 @@
 # are missing.  Runs apt-get directly as root, through sudo otherwise; when
 # neither is possible it prints the command to run and fails.
 set -e
-PKGS="gcc make pkg-config libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev libsqlite3-dev iso-codes python3"
+PKGS="gcc make pkg-config libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev libsqlite3-dev iso-codes wordnet-base python3"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

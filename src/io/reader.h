@@ -29,12 +29,27 @@ typedef enum chr_format {
     CHR_FMT_HTML
 } chr_format;
 
-/* "jsonl", "text", "csv", "html", "auto" -> format; -1 when unknown. */
+/* "jsonl", "text", "csv", "html", "auto" -> format; -1 when unknown.
+ * Any case; "ndjson" and "json" are JSON Lines, "txt" is text. */
 int chr_format_parse(const char *name);
+/* The name chr_format_parse() takes for fmt. */
+const char *chr_format_name(chr_format fmt);
 
 typedef struct chr_reader chr_reader;
 
+/* Open path: a file, a directory, or standard input for NULL or "-".
+ * Returns CHR_OK; CHR_EIO when path cannot be opened or read; CHR_EINPUT
+ * for a file in a format that cannot be read (HTML, for now); CHR_EUSAGE
+ * for an unknown fmt; CHR_ENOMEM.  *r is NULL on failure.
+ *
+ * In a directory every regular file is read with its own format (detected,
+ * unless fmt says one); a file that cannot be opened is reported by
+ * chr_reader_next() as CHR_EINPUT naming it, and the next file follows. */
 int  chr_reader_open(chr_reader **r, const char *path, chr_format fmt, chr_error *err);
+/* Read documents from data[0..len) (copied), as if from a file called name
+ * (NULL: "<memory>"); the name's extension counts for CHR_FMT_AUTO. */
+int  chr_reader_open_memory(chr_reader **r, const char *name, const void *data,
+                            size_t len, chr_format fmt, chr_error *err);
 int  chr_reader_next(chr_reader *r, chr_document *doc, chr_error *err);
 void chr_reader_close(chr_reader *r);
 

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Benchmark the chronicle tool on a corpus built from real articles.
+
+    bench/bench.py --tool build/chronicle --shared ../shared [--mb 200]
+                   [--commands sentences,analyze,extract] [--sizes 50,500]
+
+The corpus is the shared articles repeated with new ids up to the wanted
+size, cached outside the source tree ($XDG_CACHE_HOME/chronicle-bench).  Each
+command runs once over it; the table gives MB/s, documents/s and peak
+resident memory, beside the time `wc -w` takes on the same file in the same
+run, so that the ratio holds when the machine is noisy.  Results are saved as
+JSON under bench/results/ with the commit id.
+"""
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+
+def cache_dir():
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    d = os.path.join(base, "chronicle-bench")
+    os.makedirs(d, exist_ok=True)
+    return d
+
+
+def build_corpus(shared, mb):
+    src = os.path.join(shared, "corpus", "articles.jsonl")
+    if not os.path.exists(src):
+        return None, 0
+    out = os.path.join(cache_dir(), f"corpus-{mb}mb.jsonl")
+    stamp = os.path.getmtime(src)
+    if os.path.exists(out) and os.path.getmtime(out) >= stamp:
+        with open(out, "rb") as f:
+            return out, sum(1 for _ in f)
+    docs = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
+    want, size, n, copy = mb * 1000 * 1000, 0, 0, 0
+    tmp = out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        while size < want:
+            for d in docs:
+                d2 = dict(d)
+                d2["id"] = f"{d['id']}~{copy}"
+                line = json.dumps(d2, ensure_ascii=False) + "\n"
+                f.write(line)
+                size += len(line.encode("utf-8"))
+                n += 1
+                if size >= want:
+                    break
+            copy += 1
+    os.replace(tmp, out)
+    return out, n
+
+
+def run(cmd):
+    """Run cmd with stdout to /dev/null; return (seconds, peak RSS in MB)."""
+    t0 = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+    dt = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(cmd)} failed with status {status}")
+    return dt, ru.ru_maxrss / 1024.0
+
+
+def commit():
+    try:
+        return subprocess.check_output(["git", "rev-parse", "--short", "HEAD"],
+                                       stderr=subprocess.DEVNULL).decode().strip()
+    except Exception:
+        return "unknown"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tool", default="build/chronicle")
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--sizes", default=os.environ.get("BENCH_MB", "200"),
+                    help="corpus sizes in MB, comma-separated")
+    ap.add_argument("--commands", default="sentences,analyze,extract")
+    a = ap.parse_args()
+
+    rows = []
+    for mb in [int(x) for x in a.sizes.split(",")]:
+        corpus, ndocs = build_corpus(a.shared, mb)
+        if corpus is None:
+            print(f"bench: skipped: {a.shared}/corpus/articles.jsonl not found")
+            return 0
+        nbytes = os.path.getsize(corpus)
+        wc, _ = run(["wc", "-w", corpus])
+        for c in a.commands.split(","):
+            dt, rss = run([a.tool, c, corpus])
+            rows.append({"command": c, "mb": round(nbytes / 1e6, 1), "docs": ndocs,
+                         "seconds": round(dt, 3), "mb_per_s": round(nbytes / 1e6 / dt, 1),
+                         "docs_per_s": round(ndocs / dt), "peak_rss_mb": round(rss, 1),
+                         "wc_seconds": round(wc, 3), "x_wc": round(dt / wc, 2)})
+
+    hdr = f"{'command':10} {'MB':>7} {'docs':>8} {'s':>7} {'MB/s':>7} {'docs/s':>8} {'RSS MB':>7} {'wc -w s':>8} {'x wc':>6}"
+    print(hdr)
+    for r in rows:
+        print(f"{r['command']:10} {r['mb']:7} {r['docs']:8} {r['seconds']:7} {r['mb_per_s']:7} "
+              f"{r['docs_per_s']:8} {r['peak_rss_mb']:7} {r['wc_seconds']:8} {r['x_wc']:6}")
+    os.makedirs("bench/results", exist_ok=True)
+    c = commit()
+    path = os.path.join("bench/results", f"{time.strftime('%Y%m%d-%H%M%S')}-{c}.json")
+    with open(path, "w") as f:
+        json.dump({"commit": c, "time": time.strftime("%Y-%m-%dT%H:%M:%S"), "rows": rows}, f, indent=1)
+    print(f"saved {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

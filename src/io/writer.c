@@ -1,0 +1,425 @@
+/*
+ * writer.c - write what a processed document holds: records as JSON Lines,
+ * CSV or the tab-separated CAMEO event-data layout; sentences and analyzer
+ * mentions as JSON Lines for debugging.
+ *
+ * Spans are byte offsets into the document text (UTF-8, end exclusive).  The
+ * text layer has repaired any invalid UTF-8, so every string written is valid
+ * JSON.  Output is built in a buffer per document and written with one fwrite.
+ */
+#include "core/doc.h"
+#include "util/buf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- JSON pieces ------------------------------------------------------------ */
+
+static void json_key(chr_buf *b, int *first, const char *key)
+{
+    if (!*first) chr_buf_putc(b, ',');
+    *first = 0;
+    chr_buf_json_str(b, key, strlen(key));
+    chr_buf_putc(b, ':');
+}
+
+static void json_sfield(chr_buf *b, int *first, const char *key, const char *val)
+{
+    if (!val || !*val) return;
+    json_key(b, first, key);
+    chr_buf_json_str(b, val, strlen(val));
+}
+
+static void json_number(chr_buf *b, double v)
+{
+    if (!isfinite(v)) { chr_buf_puts(b, "null"); return; }
+    if (fabs(v) < 9007199254740992.0 && v == floor(v)) chr_buf_printf(b, "%.0f", v);
+    else chr_buf_printf(b, "%.17g", v);
+}
+
+static void json_day(chr_buf *b, int *first, const char *key, chr_day day)
+{
+    if (day == CHR_DAY_NONE) return;
+    char s[11];
+    chr_day_format(day, s);
+    json_sfield(b, first, key, s);
+}
+
+static void json_span(chr_buf *b, int *first, uint32_t start, uint32_t end)
+{
+    json_key(b, first, "span");
+    chr_buf_printf(b, "[%u,%u]", start, end);
+}
+
+/* The text of src-span [start,end) of the document. */
+static void json_text(chr_buf *b, int *first, const char *key, const chr_doc *d,
+                      uint32_t start, uint32_t end)
+{
+    json_key(b, first, key);
+    chr_buf_json_str(b, d->text.src + start, end - start);
+}
+
+/* count fields inline: value, qual, max */
+static void count_fields(chr_buf *b, int *first, const chr_rcount *c)
+{
+    json_key(b, first, "value");
+    json_number(b, c->value);
+    json_sfield(b, first, "qual", c->qual ? c->qual : "exact");
+    if (c->qual && strcmp(c->qual, "range") == 0) {
+        json_key(b, first, "max");
+        json_number(b, c->max);
+    }
+}
+
+static void json_count(chr_buf *b, int *first, const char *key, const chr_rcount *c)
+{
+    if (!c->present) return;
+    json_key(b, first, key);
+    int f = 1;
+    chr_buf_putc(b, '{');
+    json_sfield(b, &f, "text", c->text);
+    count_fields(b, &f, c);
+    chr_buf_putc(b, '}');
+}
+
+static void json_actor(chr_buf *b, int *first, const char *key, const chr_ractor *a)
+{
+    if (!a->code[0]) return;
+    json_key(b, first, key);
+    int f = 1;
+    chr_buf_putc(b, '{');
+    json_sfield(b, &f, "text", a->text);
+    json_sfield(b, &f, "name", a->name);
+    json_sfield(b, &f, "code", a->code);
+    json_sfield(b, &f, "role", a->role);
+    chr_buf_putc(b, '}');
+}
+
+static void json_place(chr_buf *b, int *first, const char *key, const chr_rplace *p)
+{
+    if (!p->name && !p->text) return;
+    json_key(b, first, key);
+    int f = 1;
+    chr_buf_putc(b, '{');
+    json_sfield(b, &f, "text", p->text);
+    json_sfield(b, &f, "name", p->name);
+    json_sfield(b, &f, "country", p->country);
+    chr_buf_putc(b, '}');
+}
+
+static void json_source(chr_buf *b, int *first, const chr_rsource *s)
+{
+    if (!s->kind) return;
+    json_key(b, first, "source");
+    int f = 1;
+    chr_buf_putc(b, '{');
+    json_sfield(b, &f, "text", s->text);
+    json_sfield(b, &f, "name", s->name);
+    json_sfield(b, &f, "kind", s->kind);
+    chr_buf_putc(b, '}');
+}
+
+static void record_json(const chr_doc *d, const chr_record *r, chr_buf *b)
+{
+    int f = 1;
+    chr_buf_putc(b, '{');
+    json_sfield(b, &f, "doc_id", d->id);
+    json_sfield(b, &f, "kind", r->kind == CHR_REC_EVENT ? "event" : "figure");
+    if (r->kind == CHR_REC_EVENT) {
+        json_sfield(b, &f, "type", r->type);
+        json_sfield(b, &f, "mode", r->mode);
+        json_sfield(b, &f, "cameo", r->cameo);
+        json_sfield(b, &f, "status", r->status ? r->status : "occurred");
+        if (r->symmetric) { json_key(b, &f, "symmetric"); chr_buf_puts(b, "true"); }
+        json_actor(b, &f, "actor", &r->actor);
+        json_actor(b, &f, "recipient", &r->recipient);
+        if (r->date.present) {
+            json_key(b, &f, "date");
+            int g = 1;
+            chr_buf_putc(b, '{');
+            json_sfield(b, &g, "text", r->date.text);
+            json_day(b, &g, "start", r->date.start);
+            json_day(b, &g, "end", r->date.end);
+            chr_buf_putc(b, '}');
+        }
+        json_place(b, &f, "location", &r->location);
+        if (r->money.count.present) {
+            json_key(b, &f, "money");
+            int g = 1;
+            chr_buf_putc(b, '{');
+            json_sfield(b, &g, "text", r->money.count.text);
+            count_fields(b, &g, &r->money.count);
+            json_sfield(b, &g, "currency", r->money.currency);
+            chr_buf_putc(b, '}');
+        }
+        if (r->nitems) {
+            json_key(b, &f, "items");
+            chr_buf_putc(b, '[');
+            for (size_t i = 0; i < r->nitems; i++) {
+                const chr_ritem *it = &r->items[i];
+                int g = 1;
+                if (i) chr_buf_putc(b, ',');
+                chr_buf_putc(b, '{');
+                json_sfield(b, &g, "text", it->text);
+                json_sfield(b, &g, "name", it->name);
+                json_sfield(b, &g, "class", it->cls);
+                json_count(b, &g, "count", &it->count);
+                chr_buf_putc(b, '}');
+            }
+            chr_buf_putc(b, ']');
+        }
+        json_count(b, &f, "dead", &r->dead);
+        json_count(b, &f, "injured", &r->injured);
+    } else {
+        json_sfield(b, &f, "metric", r->metric);
+        count_fields(b, &f, &r->value);
+        if (r->value.text) json_sfield(b, &f, "text", r->value.text);
+        json_sfield(b, &f, "population", r->population);
+        json_sfield(b, &f, "side", r->side);
+        json_place(b, &f, "place", &r->place);
+        json_day(b, &f, "as_of", r->as_of);
+        json_day(b, &f, "since", r->since);
+    }
+    json_source(b, &f, &r->source);
+    json_text(b, &f, "sentence", d, r->start, r->end);
+    json_span(b, &f, r->start, r->end);
+    json_sfield(b, &f, "rule", r->rule);
+    chr_buf_puts(b, "}\n");
+}
+
+/* ---- CSV and CAMEO ------------------------------------------------------------ */
+
+static const char *const csv_columns[] = {
+    "doc_id", "kind", "type", "mode", "cameo", "status", "actor_code", "actor_role",
+    "actor_text", "recipient_code", "recipient_role", "recipient_text", "date_start",
+    "date_end", "date_text", "location", "location_country", "money_value",
+    "money_currency", "money_qual", "items", "dead", "injured", "metric", "value",
+    "qual", "max", "population", "side", "place", "as_of", "since", "source_name",
+    "source_kind", "sentence", "span_start", "span_end", "rule"};
+
+static void csv_field(chr_buf *b, const char *s, size_t n, int last)
+{
+    int quote = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r') { quote = 1; break; }
+    if (!quote) chr_buf_append(b, s, n);
+    else {
+        chr_buf_putc(b, '"');
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '"') chr_buf_putc(b, '"');
+            chr_buf_putc(b, s[i]);
+        }
+        chr_buf_putc(b, '"');
+    }
+    chr_buf_puts(b, last ? "\r\n" : ",");
+}
+
+static void csv_str(chr_buf *b, const char *s) { csv_field(b, s ? s : "", s ? strlen(s) : 0, 0); }
+
+static void csv_num(chr_buf *b, const chr_rcount *c, int want_max)
+{
+    if (!c->present || (want_max && !(c->qual && strcmp(c->qual, "range") == 0))) {
+        csv_str(b, "");
+        return;
+    }
+    chr_buf tmp = CHR_BUF_INIT;
+    json_number(&tmp, want_max ? c->max : c->value);
+    csv_str(b, tmp.data);
+    chr_buf_free(&tmp);
+}
+
+static void csv_day(chr_buf *b, chr_day day)
+{
+    char s[11];
+    chr_day_format(day, s);
+    csv_str(b, s);
+}
+
+static void record_csv(const chr_doc *d, const chr_record *r, chr_buf *b)
+{
+    int ev = r->kind == CHR_REC_EVENT;
+    csv_str(b, d->id);
+    csv_str(b, ev ? "event" : "figure");
+    csv_str(b, r->type); csv_str(b, r->mode); csv_str(b, r->cameo);
+    csv_str(b, ev ? (r->status ? r->status : "occurred") : "");
+    csv_str(b, r->actor.code); csv_str(b, r->actor.role); csv_str(b, r->actor.text);
+    csv_str(b, r->recipient.code); csv_str(b, r->recipient.role); csv_str(b, r->recipient.text);
+    csv_day(b, r->date.present ? r->date.start : CHR_DAY_NONE);
+    csv_day(b, r->date.present ? r->date.end : CHR_DAY_NONE);
+    csv_str(b, r->date.present ? r->date.text : "");
+    csv_str(b, r->location.name); csv_str(b, r->location.country);
+    csv_num(b, &r->money.count, 0);
+    csv_str(b, r->money.currency);
+    csv_str(b, r->money.count.present ? r->money.count.qual : "");
+    /* items flattened as "name-or-class:count;..." */
+    chr_buf items = CHR_BUF_INIT;
+    for (size_t i = 0; i < r->nitems; i++) {
+        const chr_ritem *it = &r->items[i];
+        if (i) chr_buf_putc(&items, ';');
+        chr_buf_puts(&items, it->name ? it->name : it->cls ? it->cls : "");
+        if (it->count.present) {
+            chr_buf_putc(&items, ':');
+            json_number(&items, it->count.value);
+        }
+    }
+    csv_field(b, items.data ? items.data : "", items.len, 0);
+    chr_buf_free(&items);
+    csv_num(b, &r->dead, 0); csv_num(b, &r->injured, 0);
+    csv_str(b, r->metric);
+    csv_num(b, &r->value, 0);
+    csv_str(b, r->value.present ? r->value.qual : "");
+    csv_num(b, &r->value, 1);
+    csv_str(b, r->population); csv_str(b, r->side); csv_str(b, r->place.name);
+    csv_day(b, ev ? CHR_DAY_NONE : r->as_of);
+    csv_day(b, ev ? CHR_DAY_NONE : r->since);
+    csv_str(b, r->source.name ? r->source.name : r->source.text);
+    csv_str(b, r->source.kind);
+    csv_field(b, d->text.src + r->start, r->end - r->start, 0);
+    chr_buf_printf(b, "%u,%u,", r->start, r->end);
+    csv_field(b, r->rule ? r->rule : "", r->rule ? strlen(r->rule) : 0, 1);
+}
+
+/* PETRARCH/Phoenix style: date, source actor, target actor, CAMEO code,
+ * PLOVER type, document id, sentence id (tab-separated; figures have no
+ * place in this layout and are left out). */
+static void tsv_clean(chr_buf *b, const char *s)
+{
+    for (; s && *s; s++) chr_buf_putc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void record_cameo(const chr_doc *d, const chr_record *r, chr_buf *b)
+{
+    if (r->kind != CHR_REC_EVENT) return;
+    char day[11] = "";
+    chr_day when = r->date.present && r->date.start != CHR_DAY_NONE ? r->date.start : d->pub;
+    chr_day_format(when, day);
+    int y, m, dd;
+    if (when != CHR_DAY_NONE) {
+        chr_day_to_ymd(when, &y, &m, &dd);
+        chr_buf_printf(b, "%04d%02d%02d", y, m, dd);
+    }
+    chr_buf_putc(b, '\t');
+    chr_buf_printf(b, "%s%s\t", r->actor.code, r->actor.role);
+    chr_buf_printf(b, "%s%s\t", r->recipient.code, r->recipient.role);
+    tsv_clean(b, r->cameo);
+    chr_buf_putc(b, '\t');
+    tsv_clean(b, r->type);
+    chr_buf_putc(b, '\t');
+    tsv_clean(b, d->id);
+    chr_buf_printf(b, "\t%u\n", r->sent + 1);
+}
+
+static int flush(chr_buf *b, FILE *out)
+{
+    int rc = CHR_OK;
+    if (b->oom) rc = CHR_ENOMEM;
+    else if (b->len && fwrite(b->data, 1, b->len, out) != b->len) rc = CHR_EIO;
+    chr_buf_free(b);
+    return rc;
+}
+
+int chr_write_records_header(chr_outfmt fmt, FILE *out)
+{
+    if (fmt != CHR_OUT_CSV) return CHR_OK;
+    chr_buf b = CHR_BUF_INIT;
+    size_t n = sizeof csv_columns / sizeof *csv_columns;
+    for (size_t i = 0; i < n; i++) csv_field(&b, csv_columns[i], strlen(csv_columns[i]), i + 1 == n);
+    return flush(&b, out);
+}
+
+int chr_write_records(const chr_doc *d, chr_outfmt fmt, FILE *out)
+{
+    chr_buf b = CHR_BUF_INIT;
+    for (size_t i = 0; i < d->nrecords; i++) {
+        const chr_record *r = &d->records[i];
+        if (fmt == CHR_OUT_CSV) record_csv(d, r, &b);
+        else if (fmt == CHR_OUT_CAMEO) record_cameo(d, r, &b);
+        else record_json(d, r, &b);
+    }
+    return flush(&b, out);
+}
+
+/* ---- sentences and mentions ----------------------------------------------------- */
+
+int chr_write_sentences(const chr_doc *d, FILE *out)
+{
+    chr_buf b = CHR_BUF_INIT;
+    for (size_t i = 0; i < d->text.nsents; i++) {
+        uint32_t s, e;
+        chr_doc_sentence(d, i, &s, &e);
+        int f = 1;
+        chr_buf_putc(&b, '{');
+        json_sfield(&b, &f, "doc_id", d->id);
+        json_key(&b, &f, "n");
+        chr_buf_printf(&b, "%zu", i);
+        json_span(&b, &f, s, e);
+        json_text(&b, &f, "text", d, s, e);
+        chr_buf_puts(&b, "}\n");
+    }
+    return flush(&b, out);
+}
+
+unsigned chr_kinds_parse(const char *list)
+{
+    unsigned mask = 0;
+    const char *p = list;
+    while (*p) {
+        const char *q = strchr(p, ',');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        int found = 0;
+        for (int k = CHR_M_NUMBER; k <= CHR_M_SOURCE; k++) {
+            const char *name = chr_mention_kind_name(k);
+            if (strlen(name) == n && strncmp(name, p, n) == 0) { mask |= 1u << k; found = 1; }
+        }
+        if (!found && n) return 0;
+        p += n;
+        if (*p == ',') p++;
+    }
+    return mask;
+}
+
+/* Entity mentions: filled by the knowledge base's writer (kb.c). */
+void chr_entity_mention_json(const chr_mention *m, chr_buf *b, int *first);
+
+int chr_write_mentions(const chr_doc *d, unsigned kinds, FILE *out)
+{
+    chr_buf b = CHR_BUF_INIT;
+    const chr_text *t = &d->text;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        const chr_mention *m = &d->mentions.v[i];
+        if (!(kinds & (1u << m->kind))) continue;
+        uint32_t s = chr_text_src_offset(t, m->start), e = chr_text_src_offset(t, m->end);
+        int f = 1;
+        chr_buf_putc(&b, '{');
+        json_sfield(&b, &f, "doc_id", d->id);
+        json_sfield(&b, &f, "kind", chr_mention_kind_name(m->kind));
+        json_text(&b, &f, "text", d, s, e);
+        json_span(&b, &f, s, e);
+        switch (m->kind) {
+        case CHR_M_NUMBER:
+        case CHR_M_MONEY: {
+            const chr_count *c = m->kind == CHR_M_NUMBER ? &m->u.num : &m->u.money.amount;
+            json_key(&b, &f, "value");
+            json_number(&b, c->value);
+            json_sfield(&b, &f, "qual", chr_qual_name(c->qual));
+            if (c->qual == CHR_QUAL_RANGE) { json_key(&b, &f, "max"); json_number(&b, c->max); }
+            if (m->kind == CHR_M_MONEY) json_sfield(&b, &f, "currency", m->u.money.currency);
+            break;
+        }
+        case CHR_M_DATE:
+            json_day(&b, &f, "start", m->u.date.start);
+            json_day(&b, &f, "end", m->u.date.end);
+            json_sfield(&b, &f, "granularity", chr_gran_name(m->u.date.gran));
+            if (m->u.date.flags & CHR_DF_UNRESOLVED) {
+                json_key(&b, &f, "unresolved");
+                chr_buf_puts(&b, "true");
+            }
+            break;
+        default:
+            chr_entity_mention_json(m, &b, &f);
+        }
+        chr_buf_puts(&b, "}\n");
+    }
+    return flush(&b, out);
+}
