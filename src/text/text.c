@@ -8,6 +8,8 @@
 int chr_text_build(chr_text *t, chr_arena *a, const char *raw, size_t len)
 {
     memset(t, 0, sizeof *t);
+    /* Offsets are 32-bit, and repair and NFC may each lengthen the text. */
+    if (len >= UINT32_MAX / 4) return -1;
     long r = chr_utf8_repair(a, raw, len, &t->src, &t->src_len);
     if (r < 0) return -1;
     t->repairs = r;

@@ -31,7 +31,9 @@
 /* Copy src into the arena with every invalid or overlong sequence, surrogate
  * and stray NUL byte replaced by U+FFFD; *out is NUL-terminated.  Returns the
  * number of replacements, or -1 when out of memory.  When src is already
- * valid and NUL-free, *out may be src itself (no copy). */
+ * valid and NUL-free, *out may be src itself (no copy): that is the case
+ * when src[len] is '\0', so src[len] must be readable (it is for every
+ * chr_document text). */
 long chr_utf8_repair(chr_arena *a, const char *src, size_t len,
                      const char **out, size_t *out_len);
 
@@ -90,7 +92,10 @@ typedef struct chr_text {
     long repairs;           /* invalid UTF-8 sequences replaced */
 } chr_text;
 
-/* Run all three steps on raw bytes.  Returns 0, or -1 when out of memory. */
+/* Run all three steps on raw bytes (raw[len] must be readable, see
+ * chr_utf8_repair).  Returns 0, or -1 when out of memory or when the text is
+ * too long for 32-bit offsets (1 GiB or more, leaving room for repair and
+ * NFC to lengthen it). */
 int chr_text_build(chr_text *t, chr_arena *a, const char *raw, size_t len);
 
 /* Step 2: fill t->norm, t->norm_len, t->map from t->src. 0 or -1 (no memory). */

@@ -103,8 +103,9 @@ int chr_tokenize(chr_text *t, chr_arena *a)
                 }
                 break;
             }
-            /* digits glued to letters ("4th", "2nd") are one word token,
-               but "2.3bn" and "350m" keep the number apart */
+            /* letters glued after the digits are a word token of their
+               own: "2.3bn" and "350m" keep the number apart, and so do
+               ordinals ("4th" is 4 + th) */
             k.type = CHR_TOK_NUM;
             k.end = (uint32_t)j;
             k.flags |= CHR_TF_ASCII;
