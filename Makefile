@@ -116,8 +116,16 @@ valgrind: all $(TEST_BIN)
 eval: all
 	@sh scripts/eval.sh "$(TOOL)" "$(SHARED)"
 
-conformance: all
-	@sh scripts/conformance.sh "$(BUILD)" "$(SHARED)"
+# The conformance runner (tests/conformance/*.c) against the public
+# Recognizers-Text specs; V=1 lists every failure and skip reason.
+CONF_SRC := $(sort $(wildcard tests/conformance/*.c))
+
+$(BUILD)/conformance: $(CONF_SRC) tests/conformance/conformance.h $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/conformance -o $@ $(CONF_SRC) $(STATIC) $(LIBS) $(LDFLAGS)
+
+conformance: all $(BUILD)/conformance
+	@sh scripts/conformance.sh "$(BUILD)" "$(SHARED)" $(if $(V),-v)
 
 bench: all
 	@sh bench/run.sh "$(TOOL)" "$(SHARED)"

@@ -104,8 +104,30 @@ void chr_mentions_sort(chr_mentions *ms);
 
 /* Numbers and money: appends CHR_M_NUMBER and CHR_M_MONEY mentions.
  * Years, dates, times, percentages, phone numbers, model names (T-72, M777),
- * ordinals and list markers are not counts and are not reported. */
+ * ordinals and list markers are not counts and are not reported.  Values are
+ * exact for integers up to 2^53; a number too large for a double is not
+ * reported.  Spans include the qualifier words ("over 200"). */
 int chr_numbers_find(const chr_text *t, chr_arena *a, chr_mentions *out);
+
+/* Flags of CHR_M_NUMBER and CHR_M_MONEY mentions (chr_mention.flags). */
+enum {
+    CHR_NUMF_VAGUE   = 1 << 0,   /* a vague plural: hundreds, tens of thousands */
+    CHR_NUMF_WORDS   = 1 << 1,   /* written in words only: "two hundred" */
+    CHR_NUMF_ORDINAL = 1 << 2    /* from chr_ordinals_find: a position, not a count */
+};
+
+/* Options of chr_numbers_scan(); chr_numbers_find() is chr_numbers_scan(0). */
+enum {
+    CHR_NUMS_NO_QUAL  = 1 << 0,  /* no qualifier words and no ranges: every number
+                                    alone, its span without "over", "about" */
+    CHR_NUMS_NO_MONEY = 1 << 1   /* amounts as plain numbers, spans without the
+                                    currency ("$20" is the number 20 at "20") */
+};
+int chr_numbers_scan(const chr_text *t, chr_arena *a, chr_mentions *out, unsigned opts);
+
+/* Ordinals (2nd, twenty-first, hundredth): CHR_M_NUMBER mentions flagged
+ * CHR_NUMF_ORDINAL whose value is the position.  Never counts. */
+int chr_ordinals_find(const chr_text *t, chr_arena *a, chr_mentions *out);
 
 /* Dates: appends CHR_M_DATE mentions resolved against pub (the publication
  * day, or CHR_DAY_NONE: then relative ones are found but left unresolved). */

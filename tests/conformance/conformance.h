@@ -28,6 +28,8 @@ int conf_check_number(json_t *kase, chr_buf *why);
 int conf_check_number_range(json_t *kase, chr_buf *why);
 int conf_check_ordinal(json_t *kase, chr_buf *why);
 int conf_check_currency(json_t *kase, chr_buf *why);
+/* Percentages are not counts: passes when no count is reported inside one. */
+int conf_check_percent(json_t *kase, chr_buf *why);
 
 /* Dates (dates.c in this folder): extractor files check spans only, parser
  * and model files check the resolution too. */
