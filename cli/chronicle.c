@@ -17,6 +17,7 @@ static const char usage[] =
     "  extract     write the records of each document (JSON Lines, CSV, CAMEO)\n"
     "  analyze     print what the analyzers find: numbers, money, dates, entities\n"
     "  sentences   print each document's sentences with their byte spans\n"
+    "  explain     show how each record was made (or refused), sentence by sentence\n"
     "\n"
     "Input: JSON Lines, dated text (\"date YYYY-MM-DD\" then the article), CSV,\n"
     "directories of such files, or standard input.\n"
@@ -31,6 +32,7 @@ static const struct {
     {"extract", cmd_extract},
     {"analyze", cmd_analyze},
     {"sentences", cmd_sentences},
+    {"explain", cmd_explain},
 };
 
 int main(int argc, char **argv)

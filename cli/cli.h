@@ -57,5 +57,6 @@ void cli_free(cli_input *in);
 int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 #endif

@@ -43,6 +43,17 @@ static const char analyze_help[] =
     "                     number,money,date,actor,place,item,source\n"
     CLI_COMMON_HELP;
 
+static const char explain_help[] =
+    "usage: chronicle explain [OPTIONS] [FILE|DIR|-]...\n"
+    "\n"
+    "Show how the records of each document were made: sentence by sentence, the\n"
+    "tokens with their tags, phrases, verb groups and clauses, the mentions the\n"
+    "analyzers found, and which rule made (or refused to make) each record;\n"
+    "then the records themselves.\n"
+    "\n"
+    "  --date YYYY-MM-DD  publication date for every document (overrides theirs)\n"
+    CLI_COMMON_HELP;
+
 typedef struct out_ctx {
     chr_outfmt fmt;
     unsigned kinds;
@@ -67,7 +78,16 @@ static int write_mentions(const chr_doc *d, void *ctx)
     return chr_write_mentions(d, o->kinds, stdout) != CHR_OK ? (o->failed = 1) : 0;
 }
 
-enum { CMD_EXTRACT, CMD_SENTENCES, CMD_ANALYZE };
+static int write_explanation(const chr_doc *d, void *ctx)
+{
+    out_ctx *o = ctx;
+    printf("== document %s\n%s== records\n", chr_doc_id(d), chr_doc_trace(d));
+    if (chr_write_records(d, CHR_OUT_JSONL, stdout) != CHR_OK) o->failed = 1;
+    putchar('\n');
+    return o->failed;
+}
+
+enum { CMD_EXTRACT, CMD_SENTENCES, CMD_ANALYZE, CMD_EXPLAIN };
 
 static int run_command(int which, int argc, char **argv)
 {
@@ -78,13 +98,15 @@ static int run_command(int which, int argc, char **argv)
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     const char *help = which == CMD_EXTRACT ? extract_help
-                       : which == CMD_SENTENCES ? sentences_help : analyze_help;
+                       : which == CMD_SENTENCES ? sentences_help
+                       : which == CMD_EXPLAIN ? explain_help : analyze_help;
     cli_input in;
     memset(&in, 0, sizeof in);
     out_ctx o = {CHR_OUT_JSONL, CHR_KINDS_ALL, 0};
     int status = CLI_EXIT_OK, c;
 
     in.stages = which == CMD_EXTRACT ? CHR_STAGE_ALL
+                : which == CMD_EXPLAIN ? CHR_STAGE_ALL | CHR_STAGE_TRACE
                 : which == CMD_ANALYZE ? CHR_STAGE_ANALYZE : CHR_STAGE_TEXT;
     optind = 1;
     opterr = 1;
@@ -139,7 +161,8 @@ static int run_command(int which, int argc, char **argv)
         goto done;
     }
     status = cli_run(&in, which == CMD_EXTRACT ? write_records
-                          : which == CMD_SENTENCES ? write_sentences : write_mentions, &o);
+                          : which == CMD_SENTENCES ? write_sentences
+                          : which == CMD_EXPLAIN ? write_explanation : write_mentions, &o);
     if (o.failed && status == CLI_EXIT_OK) status = CLI_EXIT_USAGE;
     goto done;
 usage:
@@ -153,3 +176,4 @@ done:
 int cmd_extract(int argc, char **argv) { return run_command(CMD_EXTRACT, argc, argv); }
 int cmd_sentences(int argc, char **argv) { return run_command(CMD_SENTENCES, argc, argv); }
 int cmd_analyze(int argc, char **argv) { return run_command(CMD_ANALYZE, argc, argv); }
+int cmd_explain(int argc, char **argv) { return run_command(CMD_EXPLAIN, argc, argv); }

@@ -196,6 +196,7 @@ enum {
     CHR_STAGE_DATES    = 1 << 1,
     CHR_STAGE_ENTITIES = 1 << 2,
     CHR_STAGE_EXTRACT  = 1 << 3,
+    CHR_STAGE_TRACE    = 1 << 4,    /* keep the extractor's explanation */
     CHR_STAGE_ANALYZE  = CHR_STAGE_NUMBERS | CHR_STAGE_DATES | CHR_STAGE_ENTITIES,
     CHR_STAGE_ALL      = CHR_STAGE_ANALYZE | CHR_STAGE_EXTRACT
 };
@@ -215,6 +216,9 @@ const char *chr_doc_text(const chr_doc *d, size_t *len);
 size_t      chr_doc_nsentences(const chr_doc *d);
 void        chr_doc_sentence(const chr_doc *d, size_t i, uint32_t *start, uint32_t *end);
 const chr_record *chr_doc_records(const chr_doc *d, size_t *n);
+/* With CHR_STAGE_TRACE: sentence by sentence, the tokens and their tags,
+ * phrases, clauses, mentions, and which rule made or refused each record. */
+const char *chr_doc_trace(const chr_doc *d);
 
 /* ---- writers --------------------------------------------------------------- */
 

@@ -23,6 +23,7 @@ void chr_doc_free(chr_doc *d)
 {
     if (!d) return;
     chr_arena_free(&d->arena);
+    chr_buf_free(&d->trace);
     free(d);
 }
 
@@ -40,6 +41,7 @@ int chr_doc_process(const chr_engine *e, chr_doc *d, const chr_document *in,
     memset(&d->mentions, 0, sizeof d->mentions);
     d->records = NULL;
     d->nrecords = 0;
+    chr_buf_clear(&d->trace);
 
     d->id = dup_or_empty(a, in->id);
     d->title = dup_or_empty(a, in->title);
@@ -63,8 +65,18 @@ int chr_doc_process(const chr_engine *e, chr_doc *d, const chr_document *in,
         goto oom;
     if ((stages & CHR_STAGE_DATES) && chr_dates_find(&d->text, d->pub, a, &d->mentions) != 0)
         goto oom;
-    (void)e;
+    if ((stages & CHR_STAGE_ENTITIES) && e->kb &&
+        chr_entities_find(e->kb, &d->text, a, &d->mentions) != 0)
+        goto oom;
     chr_mentions_sort(&d->mentions);
+    if (stages & CHR_STAGE_EXTRACT) {
+        chr_records rs = {NULL, 0, 0};
+        if (chr_extract_doc(&e->extract, &d->text, &d->mentions, d->pub, a, &rs,
+                            (stages & CHR_STAGE_TRACE) ? &d->trace : NULL) != CHR_OK)
+            goto oom;
+        d->records = rs.v;
+        d->nrecords = rs.n;
+    }
     return CHR_OK;
 oom:
     return chr_error_set(err, CHR_ENOMEM, in->file, in->line, "out of memory");
@@ -93,4 +105,9 @@ const chr_record *chr_doc_records(const chr_doc *d, size_t *n)
 {
     *n = d->nrecords;
     return d->records;
+}
+
+const char *chr_doc_trace(const chr_doc *d)
+{
+    return d->trace.data ? d->trace.data : "";
 }

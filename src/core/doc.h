@@ -9,14 +9,17 @@
 #include "analyze/analyze.h"
 #include "text/text.h"
 #include "util/arena.h"
+#include "util/buf.h"
 
-struct chr_kb;
-struct chr_lexicon;
+#include "analyze/kb.h"
+#include "extract/extract.h"
 
 struct chr_engine {
     char *data_dir;
-    struct chr_kb *kb;              /* actors, places, items, sources */
-    struct chr_lexicon *lexicon;    /* parts of speech and lemmas */
+    chr_kb *kb;                     /* actors, places, items, sources */
+    chr_lexicon *lexicon;           /* parts of speech and lemmas */
+    chr_patterns *patterns;         /* event and figure triggers */
+    chr_extract_ctx extract;
 };
 
 struct chr_doc {
@@ -28,6 +31,7 @@ struct chr_doc {
     chr_mentions mentions;          /* sorted by start after processing */
     chr_record *records;
     size_t nrecords;
+    chr_buf trace;                  /* the extractor's explanation (CHR_STAGE_TRACE) */
 };
 
 #endif

@@ -4,6 +4,8 @@
  */
 #include "doc.h"
 
+#include "analyze/dates.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +68,23 @@ int chr_engine_open(chr_engine **out, const chr_engine_options *opt, chr_error *
         free(e);
         return chr_error_set(err, CHR_ENOMEM, NULL, 0, "out of memory");
     }
+    int rc = chr_kb_open_bundled(&e->kb, e->data_dir, opt ? opt->dict_files : NULL,
+                                 opt ? opt->ndict_files : 0, err);
+    if (rc == CHR_OK) rc = chr_lexicon_open(&e->lexicon, e->data_dir, NULL, err);
+    if (rc == CHR_OK) rc = chr_patterns_open(&e->patterns, err);
+    if (rc == CHR_OK) rc = chr_patterns_load_dir(e->patterns, e->data_dir, err);
+    if (rc == CHR_OK) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/anchors.txt", e->data_dir);
+        rc = chr_anchors_load(path, err);
+    }
+    if (rc != CHR_OK) {
+        chr_engine_close(e);
+        return rc;
+    }
+    e->extract.patterns = e->patterns;
+    e->extract.lexicon = e->lexicon;
+    e->extract.kb = e->kb;
     *out = e;
     return CHR_OK;
 }
@@ -73,6 +92,9 @@ int chr_engine_open(chr_engine **out, const chr_engine_options *opt, chr_error *
 void chr_engine_close(chr_engine *e)
 {
     if (!e) return;
+    chr_kb_close(e->kb);
+    chr_lexicon_close(e->lexicon);
+    chr_patterns_close(e->patterns);
     free(e->data_dir);
     free(e);
 }

@@ -1,0 +1,445 @@
+/*
+ * args.c - reading arguments out of a parsed sentence: who (actors through
+ * noun phrases, lists, places and pronouns), who says so (sources), when
+ * (dates) and how much (counts), as record values.
+ */
+#include "extract/xint.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- text -------------------------------------------------------------------- */
+
+static const char *src_text(xdoc *d, uint32_t nstart, uint32_t nend)
+{
+    uint32_t s = chr_text_src_offset(d->t, nstart), e = chr_text_src_offset(d->t, nend);
+    return chr_arena_strndup(d->a, d->t->src + s, e > s ? e - s : 0);
+}
+
+const char *x_tok_text(xdoc *d, uint32_t first, uint32_t last)
+{
+    return src_text(d, d->t->toks[first].start, d->t->toks[last].end);
+}
+
+const char *x_mention_text(xdoc *d, const chr_mention *m)
+{
+    return src_text(d, m->start, m->end);
+}
+
+int x_tok_is(const xdoc *d, uint32_t k, const char *w)
+{
+    return k < d->t->ntoks && chr_tok_is(d->t, &d->t->toks[k], w);
+}
+
+const char *x_lemma(const xsent *s, uint32_t k, char *buf, size_t size)
+{
+    const chr_ptag *g = chr_parse_tag(&s->p, k);
+    const char *w;
+    size_t n;
+    if (g->lemma && g->lemma_len) { w = g->lemma; n = g->lemma_len; }
+    else { w = s->d->t->norm + s->d->t->toks[k].start; n = chr_tok_len(&s->d->t->toks[k]); }
+    if (n >= size) n = size - 1;
+    for (size_t i = 0; i < n; i++) buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    buf[n] = '\0';
+    return buf;
+}
+
+void x_trace(xdoc *d, const char *fmt, ...)
+{
+    if (!d->trace) return;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    chr_buf_puts(d->trace, "    ");
+    chr_buf_puts(d->trace, line);
+    chr_buf_putc(d->trace, '\n');
+}
+
+/* ---- mentions --------------------------------------------------------------------- */
+
+size_t x_mentions_in(const xsent *s, int kind, uint32_t first, uint32_t last,
+                     const chr_mention **out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = s->m0; i < s->m1 && k < max; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->kind == kind && m->tok_begin >= first && m->tok_end <= last + 1) out[k++] = m;
+    }
+    return k;
+}
+
+const char *x_code(const chr_mention *m)
+{
+    if (m->kind == CHR_M_PLACE) return m->u.entry->country;
+    return m->u.entry->code;
+}
+
+static int is_person(const chr_mention *m)
+{
+    return m->kind == CHR_M_ACTOR && m->u.entry->type == CHR_ET_PERSON;
+}
+
+/* A pronoun or possessive determiner at token k: 'p' person (he, she), 'g'
+ * group (it, they), 0 none. */
+static int pronoun_kind(const xdoc *d, uint32_t k)
+{
+    static const char *const person[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
+    static const char *const group[] = {"it", "its", "they", "them", "their", "itself", NULL};
+    for (int i = 0; person[i]; i++) if (x_tok_is(d, k, person[i])) return 'p';
+    for (int i = 0; group[i]; i++) if (x_tok_is(d, k, group[i])) return 'g';
+    return 0;
+}
+
+/* The antecedent of a pronoun at token k: the last matching actor named
+ * before it in this sentence, else in the sentences before. */
+static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t last, uint32_t h);
+
+static const chr_mention *resolve_pronoun(xsent *s, uint32_t k, int kind)
+{
+    /* the subject of the clause the pronoun stands in, or of the clauses
+     * that clause depends on: "Xi planned to speak with Zelensky after his
+     * trip" is Xi's trip */
+    int32_t c = -1;
+    for (uint32_t i = 0; i < s->p.ncl; i++)
+        if (s->p.clauses[i].first <= k && k <= s->p.clauses[i].last) c = (int32_t)i;
+    for (int hops = 0; c >= 0 && hops < 6; hops++) {
+        const chr_clause *cl = &s->p.clauses[c];
+        if (cl->subj >= 0 && s->p.nps[cl->subj].last < k) {
+            const chr_np *x = &s->p.nps[cl->subj];
+            const chr_mention *m = best_actor(s, x->first, x->last, x->head);
+            if (m && m->kind == CHR_M_ACTOR && (kind == 'p') == is_person(m) &&
+                m->u.entry->type != CHR_ET_DEMONYM)
+                return m;
+        }
+        c = cl->parent;
+    }
+    const chr_mention *best = NULL;
+    for (size_t i = s->m0; i < s->m1; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->tok_end > k) break;
+        if (m->kind != CHR_M_ACTOR || !m->u.entry->code[0]) continue;
+        if (m->u.entry->type == CHR_ET_DEMONYM || m->u.entry->type == CHR_ET_PEOPLE) continue;
+        if ((kind == 'p') == is_person(m)) best = m;
+    }
+    if (best) return best;
+    return kind == 'p' ? s->d->last_person : s->d->last_group;
+}
+
+/* "US-made", "Czech-led", "Russian-backed": a name glued to a hyphen
+ * qualifies a thing; it is not a party to the event. */
+static int hyphen_modifier(const xdoc *d, const chr_mention *m)
+{
+    const chr_token *k = &d->t->toks[m->tok_end < d->t->ntoks ? m->tok_end : d->t->ntoks - 1];
+    return m->tok_end < d->t->ntoks && k->start == d->t->toks[m->tok_end - 1].end &&
+           d->t->norm[k->start] == '-' && m->tok_end + 1 < d->t->ntoks &&
+           !(d->t->toks[m->tok_end + 1].flags & CHR_TF_SPACE_BEFORE) &&
+           d->t->toks[m->tok_end + 1].type == CHR_TOK_WORD &&
+           !(d->t->toks[m->tok_end + 1].flags & CHR_TF_CAP);
+}
+
+static size_t add_distinct(const chr_mention **out, size_t n, size_t max, const chr_mention *m)
+{
+    if (!m || n >= max) return n;
+    const char *c = x_code(m);
+    if (!c || !c[0]) return n;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(x_code(out[i]), c) == 0) return n;
+    out[n] = m;
+    return n + 1;
+}
+
+/* The best actor of tokens [first, last] with head h: the mention holding
+ * the head, else the last one before it, else the first. */
+static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t last, uint32_t h)
+{
+    const chr_mention *ms[32], *best = NULL;
+    size_t n = x_mentions_in(s, CHR_M_ACTOR, first, last, ms, 32);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!hyphen_modifier(s->d, ms[i])) ms[kept++] = ms[i];
+    n = kept;
+    for (size_t i = 0; i < n; i++) {
+        if (ms[i]->tok_begin <= h && h < ms[i]->tok_end) return ms[i];
+        if (ms[i]->tok_end <= h + 1) best = ms[i];
+    }
+    if (!best && n) best = ms[0];
+    if (best) return best;
+    n = x_mentions_in(s, CHR_M_PLACE, first, last, ms, 32);
+    return n ? ms[n - 1] : NULL;
+}
+
+static int has_coordination(const xsent *s, uint32_t first, uint32_t last)
+{
+    for (uint32_t k = first; k <= last; k++)
+        if (x_tok_is(s->d, k, "and") || x_tok_is(s->d, k, "or") ||
+            (x_tok_is(s->d, k, ",") && k > first))
+            return 1;
+    return 0;
+}
+
+static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_t n,
+                            size_t max, int depth)
+{
+    if (np < 0 || (uint32_t)np >= s->p.nnp || depth > 3) return n;
+    const chr_np *x = &s->p.nps[np];
+    if (x->flags & CHR_NPF_LIST) {
+        for (uint32_t i = 1; i <= x->nconj && (uint32_t)np + i < s->p.nnp; i++)
+            n = np_actors_rec(s, np + (int32_t)i, out, n, max, depth + 1);
+        if (n) return n;
+    }
+    int pk = pronoun_kind(s->d, x->first);
+    if (pk && (x->flags & CHR_NPF_PRON || x->first != x->head)) {
+        /* "it", "his trip": the pronoun stands for someone named before */
+        const chr_mention *m = resolve_pronoun(s, x->first, pk);
+        if ((x->flags & CHR_NPF_PRON) || !best_actor(s, x->first + 1, x->last, x->head))
+            return add_distinct(out, n, max, m);
+    }
+    if (has_coordination(s, x->first, x->last)) {
+        const chr_mention *ms[32];
+        size_t k = x_mentions_in(s, CHR_M_ACTOR, x->first, x->last, ms, 32);
+        for (size_t i = 0; i < k; i++)
+            if (!hyphen_modifier(s->d, ms[i])) n = add_distinct(out, n, max, ms[i]);
+        if (!k) {
+            k = x_mentions_in(s, CHR_M_PLACE, x->first, x->last, ms, 32);
+            for (size_t i = 0; i < k; i++) n = add_distinct(out, n, max, ms[i]);
+        }
+        if (n) return n;
+    }
+    const chr_mention *m = best_actor(s, x->first, x->last, x->head);
+    if (m) return add_distinct(out, n, max, m);
+    /* "his counterparts from the European Union and G7": the actors are in
+     * the of/from phrase attached to the noun */
+    for (uint32_t i = 0; i < s->p.npp; i++) {
+        const chr_pp *pp = &s->p.pps[i];
+        if (pp->host_np != np) continue;
+        if (x_tok_is(s->d, pp->prep, "of") || x_tok_is(s->d, pp->prep, "from"))
+            n = np_actors_rec(s, pp->np, out, n, max, depth + 1);
+    }
+    if (n) return n;
+    /* "the country", "the nation" */
+    if (x_tok_is(s->d, x->head, "country") || x_tok_is(s->d, x->head, "nation"))
+        n = add_distinct(out, n, max, resolve_pronoun(s, x->first, 'g'));
+    return n;
+}
+
+size_t x_np_actors(xsent *s, int32_t np, const chr_mention **out, size_t max)
+{
+    return np_actors_rec(s, np, out, 0, max, 0);
+}
+
+size_t x_actors_after(xsent *s, uint32_t k, uint32_t last, uint32_t window,
+                      const chr_mention **out, size_t max)
+{
+    size_t n = 0;
+    uint32_t stop = k + window < last ? k + window : last;
+    for (size_t i = s->m0; i < s->m1; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->tok_begin <= k) continue;
+        if (m->tok_begin > stop) break;
+        if (m->kind != CHR_M_ACTOR && m->kind != CHR_M_PLACE) continue;
+        if (hyphen_modifier(s->d, m)) continue;
+        n = add_distinct(out, n, max, m);
+        /* a list goes on through commas and "and" */
+        if (m->tok_end <= last && !(x_tok_is(s->d, m->tok_end, ",") ||
+                                     x_tok_is(s->d, m->tok_end, "and") ||
+                                     x_tok_is(s->d, m->tok_end, "or") ||
+                                     m->kind == CHR_M_PLACE))
+            break;
+        stop = m->tok_end + 2 < last ? m->tok_end + 2 : last;
+    }
+    return n;
+}
+
+void x_fill_actor(xdoc *d, chr_ractor *a, const chr_mention *m)
+{
+    memset(a, 0, sizeof *a);
+    const chr_entry *e = m->u.entry;
+    a->text = x_mention_text(d, m);
+    const char *code = x_code(m);
+    snprintf(a->code, sizeof a->code, "%s", code);
+    const chr_entry *of = m->kind == CHR_M_PLACE ? chr_kb_code(d->x->kb, code) : e->of;
+    a->name = of ? of->name : e->name;
+    int role = m->kind == CHR_M_PLACE ? CHR_ROLE_GOV : chr_mention_role(m);
+    if (m->kind == CHR_M_ACTOR && (e->type == CHR_ET_DEMONYM || e->type == CHR_ET_STATE) &&
+        !(m->flags & CHR_MF_ROLE_MASK) && !role)
+        role = CHR_ROLE_GOV;
+    snprintf(a->role, sizeof a->role, "%s", chr_role_name(role));
+}
+
+void x_fill_place(xdoc *d, chr_rplace *p, const chr_mention *m)
+{
+    memset(p, 0, sizeof *p);
+    p->text = x_mention_text(d, m);
+    p->name = m->u.entry->name;
+    snprintf(p->country, sizeof p->country, "%s", x_code(m));
+}
+
+/* ---- sources ------------------------------------------------------------------------- */
+
+static int source_from_range(xsent *s, uint32_t first, uint32_t last, chr_rsource *src)
+{
+    const chr_mention *ms[16];
+    size_t n = x_mentions_in(s, CHR_M_SOURCE, first, last, ms, 16);
+    const chr_mention *m = n ? ms[0] : NULL;
+    if (!m) {
+        n = x_mentions_in(s, CHR_M_ACTOR, first, last, ms, 16);
+        /* the most specific actor: a person over a state */
+        for (size_t i = 0; i < n; i++)
+            if (!m || is_person(ms[i]) || (ms[i]->end - ms[i]->start) > (m->end - m->start)) m = ms[i];
+    }
+    if (!m) return 0;
+    memset(src, 0, sizeof *src);
+    src->text = x_mention_text(s->d, m);
+    const chr_entry *e = m->u.entry;
+    if (m->flags & CHR_MF_COMPOSITE) {
+        /* "Ukraine's Emergency Services": the body itself, as written */
+        const char *t = s->d->t->norm + m->start;
+        size_t len = m->end - m->start;
+        if (len > 4 && (strncmp(t, "the ", 4) == 0 || strncmp(t, "The ", 4) == 0)) { t += 4; len -= 4; }
+        src->name = chr_arena_strndup(s->d->a, t, len);
+    } else {
+        src->name = e->name;
+    }
+    if (m->kind == CHR_M_SOURCE) src->kind = chr_source_kind_name(chr_mention_source_kind(m));
+    else if (is_person(m) && chr_mention_role(m) == CHR_ROLE_NONE) src->kind = "person";
+    else src->kind = chr_source_kind_name(chr_source_kind_of_role(chr_mention_role(m)));
+    return 1;
+}
+
+/* A noun phrase that reports without a name: "a report", "sources". */
+static int unnamed_head(const xsent *s, uint32_t h)
+{
+    static const char *const heads[] = {"report", "reports", "statement", "source", "sources",
+                                        "official", "officials", "document", "estimate",
+                                        "estimates", "study", "media", NULL};
+    for (int i = 0; heads[i]; i++) if (x_tok_is(s->d, h, heads[i])) return 1;
+    return 0;
+}
+
+static int source_from_np(xsent *s, int32_t np, chr_rsource *src)
+{
+    if (np < 0 || (uint32_t)np >= s->p.nnp) return 0;
+    const chr_np *x = &s->p.nps[np];
+    uint32_t last = x->last;
+    /* "a report by NBC News": take in the phrases attached to it */
+    for (uint32_t i = 0; i < s->p.npp; i++) {
+        const chr_pp *pp = &s->p.pps[i];
+        if (pp->host_np == np && pp->np >= 0 && (uint32_t)pp->np < s->p.nnp &&
+            s->p.nps[pp->np].last > last)
+            last = s->p.nps[pp->np].last;
+    }
+    int pk = pronoun_kind(s->d, x->first);
+    if (pk && (x->flags & CHR_NPF_PRON)) {
+        const chr_mention *m = resolve_pronoun(s, x->first, pk);
+        if (m && m->kind == CHR_M_ACTOR) {
+            memset(src, 0, sizeof *src);
+            src->text = x_tok_text(s->d, x->first, x->last);
+            src->name = m->u.entry->name;
+            src->kind = is_person(m) && chr_mention_role(m) == CHR_ROLE_NONE ? "person"
+                        : chr_source_kind_name(chr_source_kind_of_role(chr_mention_role(m)));
+            return 1;
+        }
+        return 0;
+    }
+    if (source_from_range(s, x->first, last, src)) return 1;
+    if (unnamed_head(s, x->head)) {
+        memset(src, 0, sizeof *src);
+        src->text = x_tok_text(s->d, x->first, x->last);
+        src->kind = "unnamed";
+        return 1;
+    }
+    return 0;
+}
+
+int x_source(xsent *s, int32_t c, chr_rsource *src)
+{
+    for (int hops = 0; c >= 0 && (uint32_t)c < s->p.ncl && hops < 8; hops++) {
+        const chr_clause *cl = &s->p.clauses[c];
+        if (cl->source >= 0 && source_from_np(s, cl->source, src)) return 1;
+        c = cl->frame;
+    }
+    return 0;
+}
+
+int x_sentence_source(xsent *s, chr_rsource *src)
+{
+    for (uint32_t c = 0; c < s->p.ncl; c++)
+        if (s->p.clauses[c].report == CHR_REPORT_ACCORDING && s->p.clauses[c].source >= 0 &&
+            source_from_np(s, s->p.clauses[c].source, src))
+            return 1;
+    /* a news outlet that reports anything in the sentence reports all of
+     * it: "..., Anadolu News Agency reported citing the spokesperson" */
+    for (size_t i = s->m0; i < s->m1; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->kind != CHR_M_SOURCE || chr_mention_source_kind(m) != CHR_SK_MEDIA) continue;
+        int32_t vi = m->tok_end < s->p.tok_end ? chr_parse_vg_at(&s->p, m->tok_end) : -1;
+        if (vi >= 0 && (s->p.vgs[vi].flags & CHR_VGF_REPORT))
+            return source_from_range(s, m->tok_begin, m->tok_end - 1, src);
+    }
+    return 0;
+}
+
+/* ---- dates and counts ------------------------------------------------------------------ */
+
+const chr_mention *x_date_in(const xsent *s, uint32_t first, uint32_t last, int allow_since)
+{
+    const chr_mention *ms[16];
+    size_t n = x_mentions_in(s, CHR_M_DATE, first, last, ms, 16);
+    for (size_t i = 0; i < n; i++) {
+        if (!allow_since && (ms[i]->u.date.flags & CHR_DF_SINCE)) continue;
+        return ms[i];
+    }
+    return NULL;
+}
+
+void x_fill_date(xdoc *d, chr_rdate *r, const chr_mention *m)
+{
+    r->present = 1;
+    r->text = x_mention_text(d, m);
+    r->start = m->u.date.start;
+    r->end = m->u.date.end;
+}
+
+void x_fill_count(xdoc *d, chr_rcount *c, const chr_mention *m)
+{
+    const chr_count *k = m->kind == CHR_M_MONEY ? &m->u.money.amount : &m->u.num;
+    c->present = 1;
+    c->text = x_mention_text(d, m);
+    c->value = k->value;
+    c->max = k->max;
+    c->qual = chr_qual_name(k->qual);
+}
+
+/* ---- records ------------------------------------------------------------------------------ */
+
+chr_record *chr_records_push(chr_records *rs, chr_arena *a)
+{
+    if (rs->n == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 16;
+        chr_record *v = chr_arena_realloc(a, rs->v, rs->cap * sizeof *v, cap * sizeof *v);
+        if (!v) return NULL;
+        rs->v = v;
+        rs->cap = cap;
+    }
+    chr_record *r = &rs->v[rs->n++];
+    memset(r, 0, sizeof *r);
+    r->as_of = r->since = CHR_DAY_NONE;
+    r->date.start = r->date.end = CHR_DAY_NONE;
+    return r;
+}
+
+chr_record *x_new_record(xsent *s, int kind, const char *rule)
+{
+    chr_record *r = chr_records_push(s->d->out, s->d->a);
+    if (!r) return NULL;
+    r->kind = kind;
+    r->sent = s->sent;
+    const chr_sentence *st = &s->d->t->sents[s->sent];
+    r->start = chr_text_src_offset(s->d->t, st->start);
+    r->end = chr_text_src_offset(s->d->t, st->end);
+    r->rule = rule;
+    return r;
+}

@@ -1,0 +1,680 @@
+/*
+ * events.c - events from the clauses of one parsed sentence.
+ *
+ * A verb group whose lemma is an event trigger (data/patterns/events.txt)
+ * makes an event when its clause gives it an actor: the subject (the "by"
+ * phrase of a passive), resolved through names, titles, lists and pronouns.
+ * The recipient comes from where the trigger says (object, first object,
+ * or a preposition); items, money, date and place from the same clause;
+ * the source from the frame that reports the clause ("X said that ...",
+ * "according to X").  Negation, modals of possibility, questions and
+ * governing verbs of denial or request refuse the event; future tense and
+ * governing verbs of intent ("agreed to provide") make it pledged or planned.
+ *
+ * A noun trigger ("talks", "visit", "strike") makes an event when its own
+ * noun phrase names the actor ("Russia's strike on Kharkiv", "his visit to
+ * Kyiv"); a definite one without an actor ("the trip", "the package") refers
+ * back to the events of the same type just reported and adds its details.
+ */
+#include "extract/xint.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAXA 16
+
+static const chr_pattern *find_pattern(const xsent *s, char pos, const char *lemma, int what,
+                                       const chr_pattern **cands, size_t *ncands)
+{
+    const chr_pattern *ps[16];
+    size_t n = chr_patterns_find(s->d->x->patterns, pos, lemma, strlen(lemma), ps, 16);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ps[i]->what == what && k < 16) cands[k++] = ps[i];
+    *ncands = k;
+    return k ? cands[0] : NULL;
+}
+
+/* The words after the lemma of a verb pattern: the particle, the next
+ * tokens, or the head of the object ("impose sanctions", "hold talks"). */
+static int verb_rest_matches(const xsent *s, const chr_vgroup *vg, const chr_pattern *p,
+                             int32_t *used_np)
+{
+    char buf[64];
+    *used_np = -1;
+    for (int i = 1; i < p->nwords; i++) {
+        const char *w = p->words[i];
+        int ok = 0;
+        if (vg->particle != CHR_NO_TOK && strcmp(x_lemma(s, vg->particle, buf, sizeof buf), w) == 0)
+            ok = 1;
+        uint32_t k = vg->last + (uint32_t)i;
+        if (!ok && k < s->p.tok_end && (x_tok_is(s->d, k, w) ||
+                                        strcmp(x_lemma(s, k, buf, sizeof buf), w) == 0))
+            ok = 1;
+        if (!ok && vg->obj >= 0) {
+            const chr_np *o = &s->p.nps[vg->obj];
+            if (strcmp(x_lemma(s, o->head, buf, sizeof buf), w) == 0 || x_tok_is(s->d, o->head, w)) {
+                ok = 1;
+                *used_np = vg->obj;
+            }
+        }
+        if (!ok) return 0;
+    }
+    return 1;
+}
+
+static const chr_pattern *verb_event_pattern(const xsent *s, const chr_vgroup *vg,
+                                             int32_t *used_np)
+{
+    char lemma[64];
+    if (!vg->lemma || !vg->lemma_len || vg->lemma_len >= sizeof lemma) return NULL;
+    for (uint32_t i = 0; i < vg->lemma_len; i++)
+        lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
+    lemma[vg->lemma_len] = '\0';
+    const chr_pattern *c[16];
+    size_t n;
+    find_pattern(s, 'v', lemma, CHR_PAT_EVENT, c, &n);
+    for (size_t i = 0; i < n; i++)   /* most words first */
+        if (verb_rest_matches(s, vg, c[i], used_np)) return c[i];
+    return NULL;
+}
+
+static const chr_pattern *governor_pattern(const xsent *s, const chr_vgroup *vg)
+{
+    char lemma[64];
+    if (!vg->lemma || !vg->lemma_len || vg->lemma_len >= sizeof lemma) return NULL;
+    for (uint32_t i = 0; i < vg->lemma_len; i++)
+        lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
+    lemma[vg->lemma_len] = '\0';
+    const chr_pattern *c[16];
+    size_t n;
+    return find_pattern(s, 'v', lemma, CHR_PAT_GOVERNOR, c, &n);
+}
+
+/* ---- what the clause holds ------------------------------------------------------- */
+
+typedef struct clause_facts {
+    uint32_t first, last;
+    int has_item, has_money, has_weapon, has_phone, has_aidnoun;
+    const char *aid_mode;       /* from adjectives and aid nouns */
+} clause_facts;
+
+static int is_weapon_class(int cls)
+{
+    return cls != CHR_IC_NONE && cls != CHR_IC_MEDICAL && cls != CHR_IC_FOOD &&
+           cls != CHR_IC_FUEL && cls != CHR_IC_OTHER;
+}
+
+static void read_facts(const xsent *s, uint32_t first, uint32_t last, clause_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->first = first;
+    f->last = last;
+    const char *adj_mode = NULL, *noun_mode = NULL, *item_mode = NULL;
+    for (size_t i = s->m0; i < s->m1; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->tok_begin < first || m->tok_end > last + 1) continue;
+        if (m->kind == CHR_M_ITEM) {
+            f->has_item = 1;
+            int cls = m->u.entry->item_class;
+            if (is_weapon_class(cls) || cls == CHR_IC_PROTECTIVE) {
+                f->has_weapon = 1;
+                item_mode = "military";
+            } else if (!item_mode && (cls == CHR_IC_MEDICAL || cls == CHR_IC_FOOD ||
+                                      cls == CHR_IC_FUEL)) {
+                item_mode = "humanitarian";
+            }
+        } else if (m->kind == CHR_M_MONEY) {
+            f->has_money = 1;
+        }
+    }
+    char buf[64];
+    for (uint32_t k = first; k <= last && k < s->p.tok_end; k++) {
+        const chr_token *tk = &s->d->t->toks[k];
+        if (tk->type != CHR_TOK_WORD) continue;
+        if (x_tok_is(s->d, k, "phone") || x_tok_is(s->d, k, "telephone") ||
+            x_tok_is(s->d, k, "call") || x_tok_is(s->d, k, "videoconference"))
+            f->has_phone = 1;
+        if (x_tok_is(s->d, k, "humanitarian")) adj_mode = "humanitarian";
+        else if (!adj_mode && (x_tok_is(s->d, k, "military") || x_tok_is(s->d, k, "defence") ||
+                               x_tok_is(s->d, k, "defense") || x_tok_is(s->d, k, "security") ||
+                               x_tok_is(s->d, k, "lethal") || x_tok_is(s->d, k, "arms")))
+            adj_mode = "military";
+        else if (!adj_mode && (x_tok_is(s->d, k, "financial") || x_tok_is(s->d, k, "economic") ||
+                               x_tok_is(s->d, k, "budget") || x_tok_is(s->d, k, "macro")))
+            adj_mode = "economic";
+        const chr_pattern *c[16];
+        size_t n;
+        const chr_pattern *p = find_pattern(s, 'n', x_lemma(s, k, buf, sizeof buf), CHR_PAT_AIDNOUN, c, &n);
+        if (!p) p = find_pattern(s, 'n', x_tok_text(s->d, k, k), CHR_PAT_AIDNOUN, c, &n);
+        if (p && p->nwords == 1) {
+            f->has_aidnoun = 1;
+            if (strcmp(p->mode, "any") != 0 && !noun_mode) noun_mode = p->mode;
+            if (strcmp(p->mode, "military") == 0) f->has_weapon = 1;
+        }
+    }
+    f->aid_mode = adj_mode ? adj_mode : item_mode ? item_mode : noun_mode;
+}
+
+/* ---- filling a record --------------------------------------------------------------- */
+
+static void add_items(xsent *s, chr_record *r, uint32_t first, uint32_t last)
+{
+    const chr_mention *items[16];
+    size_t n = x_mentions_in(s, CHR_M_ITEM, first, last, items, 16);
+    if (!n) return;
+    r->items = chr_arena_calloc(s->d->a, n, sizeof *r->items);
+    if (!r->items) return;
+    r->nitems = 0;
+    for (size_t i = 0; i < n; i++) {
+        const chr_mention *m = items[i];
+        /* one item per span (the matcher may give several kinds) */
+        if (i && items[i - 1]->start == m->start) continue;
+        chr_ritem *it = &r->items[r->nitems++];
+        it->text = x_mention_text(s->d, m);
+        it->name = m->u.entry->generic ? NULL : m->u.entry->name;
+        it->cls = chr_item_class_name(m->u.entry->item_class);
+        /* its count: a number just before it, with nothing but modifiers
+         * between ("500 anti-aircraft stingers missiles", "over 200 of the") */
+        const chr_mention *num = NULL;
+        for (size_t j = s->m0; j < s->m1; j++) {
+            const chr_mention *c = &s->d->ms->v[j];
+            if (c->kind != CHR_M_NUMBER || c->tok_end > m->tok_begin) continue;
+            if (m->tok_begin - c->tok_end <= 4) num = c;
+        }
+        if (num) {
+            /* no other item between the number and this one */
+            for (size_t j = 0; j < i; j++)
+                if (items[j]->tok_begin >= num->tok_end && items[j]->start != m->start) num = NULL;
+        }
+        if (num) x_fill_count(s->d, &it->count, num);
+    }
+}
+
+static const char *aid_cameo(const char *mode, const char *status)
+{
+    int pledged = status && strcmp(status, "pledged") == 0;
+    if (!mode) return pledged ? "033" : "070";
+    if (strcmp(mode, "military") == 0) return pledged ? "0332" : "072";
+    if (strcmp(mode, "economic") == 0) return pledged ? "0331" : "071";
+    if (strcmp(mode, "humanitarian") == 0) return pledged ? "0333" : "073";
+    return pledged ? "033" : "070";
+}
+
+typedef struct ev_args {
+    const chr_pattern *pat;
+    const char *status;
+    const chr_mention *actors[MAXA];
+    size_t nactors;
+    const chr_mention *recips[MAXA];
+    size_t nrecips;
+    uint32_t first, last;       /* where items, money, date are read */
+    int32_t clause;
+    const chr_mention *date;
+} ev_args;
+
+static void emit(xsent *s, ev_args *ea)
+{
+    const chr_pattern *p = ea->pat;
+    clause_facts f;
+    read_facts(s, ea->first, ea->last, &f);
+    chr_rsource src;
+    int has_src = x_source(s, ea->clause, &src);
+    if (!has_src) has_src = x_sentence_source(s, &src);
+    const chr_mention *money[4];
+    size_t nmoney = x_mentions_in(s, CHR_M_MONEY, ea->first, ea->last, money, 4);
+    /* where: a place the clause names (not the actor itself) */
+    const chr_mention *place = NULL;
+    {
+        const chr_mention *pl[8];
+        size_t np = x_mentions_in(s, CHR_M_PLACE, ea->first, ea->last, pl, 8);
+        for (size_t i = 0; i < np && !place; i++) {
+            int is_actor = 0;
+            for (size_t j = 0; j < ea->nactors; j++)
+                if (ea->actors[j]->start == pl[i]->start) is_actor = 1;
+            if (!is_actor) place = pl[i];
+        }
+    }
+    const char *rule = p->rule;
+    if (!ea->nrecips && strcmp(p->type, "ASSAULT") == 0 && ea->nactors) {
+        /* "civilians were killed in Bucha by Russian forces": the place
+         * attacked stands for its state */
+        const chr_mention *pl[2];
+        if (x_mentions_in(s, CHR_M_PLACE, s->p.tok_begin, s->p.tok_end - 1, pl, 2) &&
+            strcmp(x_code(pl[0]), x_code(ea->actors[0])) != 0)
+            ea->recips[ea->nrecips++] = pl[0];
+    }
+    if (!ea->nrecips && (strcmp(p->type, "AID") == 0 || strcmp(p->type, "ASSAULT") == 0) &&
+        ea->nactors) {
+        /* "the UK is sending 1,600 missiles": aid goes to (and an attack
+         * falls on) the state the article is about */
+        const chr_mention *tp = x_topic(s->d, x_code(ea->actors[0]));
+        if (tp) {
+            ea->recips[ea->nrecips++] = tp;
+            size_t l = strlen(p->rule) + 10;
+            char *r = chr_arena_alloc(s->d->a, l);
+            if (r) { snprintf(r, l, "%s+topic", p->rule); rule = r; }
+        }
+    }
+    if (!ea->nrecips) {
+        x_trace(s->d, "refused %s: no recipient found", p->rule);
+        return;
+    }
+    size_t nrec = ea->nrecips;
+    for (size_t i = 0; i < ea->nactors; i++) {
+        for (size_t j = 0; j < nrec; j++) {
+            const chr_mention *rc = ea->nrecips ? ea->recips[j] : NULL;
+            if (rc && strcmp(x_code(rc), x_code(ea->actors[i])) == 0) {
+                x_trace(s->d, "refused %s: actor and recipient are both %s", p->rule, x_code(rc));
+                continue;
+            }
+            chr_record *r = x_new_record(s, CHR_REC_EVENT, rule);
+            if (!r) return;
+            r->type = p->type;
+            r->status = ea->status;
+            r->symmetric = p->symmetric;
+            x_fill_actor(s->d, &r->actor, ea->actors[i]);
+            if (rc) x_fill_actor(s->d, &r->recipient, rc);
+            if (strcmp(p->type, "AID") == 0) {
+                r->mode = p->mode ? p->mode : f.aid_mode;
+                r->cameo = p->cameo ? p->cameo : aid_cameo(r->mode, r->status);
+                add_items(s, r, ea->first, ea->last);
+            } else {
+                r->mode = p->mode;
+                r->cameo = p->cameo;
+                if (strcmp(p->type, "ASSAULT") == 0) add_items(s, r, ea->first, ea->last);
+            }
+            if (nmoney) x_fill_count(s->d, &r->money.count, money[0]),
+                        memcpy(r->money.currency, money[0]->u.money.currency, 4);
+            if (ea->date) x_fill_date(s->d, &r->date, ea->date);
+            if (place && strcmp(p->type, "AID") != 0) x_fill_place(s->d, &r->location, place);
+            if (has_src && !(src.name && r->actor.text && strcmp(src.text, r->actor.text) == 0))
+                r->source = src;
+            x_trace(s->d, "made %s %s %s -> %s (%s) by rule %s", r->type, r->mode ? r->mode : "-",
+                    r->actor.code, r->recipient.code[0] ? r->recipient.code : "-", r->status, r->rule);
+        }
+    }
+}
+
+/* ---- verb triggers -------------------------------------------------------------------- */
+
+static int modal_refuses(int modal)
+{
+    return modal == CHR_MODAL_COULD || modal == CHR_MODAL_MAY || modal == CHR_MODAL_MIGHT ||
+           modal == CHR_MODAL_SHOULD || modal == CHR_MODAL_CAN || modal == CHR_MODAL_MUST;
+}
+
+/* The np-th preposition phrase of vg's clause with preposition prep, else -1. */
+static int32_t pp_np(const xsent *s, int32_t vi, int32_t obj, const char *prep, uint32_t first,
+                     uint32_t last)
+{
+    for (uint32_t i = 0; i < s->p.npp; i++) {
+        const chr_pp *pp = &s->p.pps[i];
+        if (pp->prep < first || pp->prep > last) continue;
+        if (!x_tok_is(s->d, pp->prep, prep)) continue;
+        if (pp->vg == vi || (obj >= 0 && pp->host_np == obj)) return pp->np;
+    }
+    return -1;
+}
+
+static size_t slot_actors(xsent *s, int32_t vi, const chr_argspec *a, int passive,
+                          uint32_t first, uint32_t last, const chr_mention **out, size_t max)
+{
+    const chr_vgroup *vg = &s->p.vgs[vi];
+    const chr_clause *cl = &s->p.clauses[vg->clause];
+    int32_t np = -1;
+    switch (a->slot) {
+    case CHR_SLOT_SUBJ:
+        np = cl->subj;
+        break;
+    case CHR_SLOT_OBJ:
+        np = passive ? cl->subj : vg->obj;
+        break;
+    case CHR_SLOT_IOBJ:
+        np = passive ? cl->subj : vg->iobj >= 0 ? vg->iobj : -1;
+        if (np < 0 && !passive && vg->obj >= 0) {
+            /* "supply Ukraine with weapons": the object before "with" */
+            const chr_np *o = &s->p.nps[vg->obj];
+            if (o->last + 1 < s->p.tok_end && x_tok_is(s->d, o->last + 1, "with")) np = vg->obj;
+        }
+        break;
+    case CHR_SLOT_PREP: {
+        np = pp_np(s, vi, vg->obj, a->prep, vg->last, last);
+        size_t n = np >= 0 ? x_np_actors(s, np, out, max) : 0;
+        if (n) return n;
+        /* "toward critical infrastructure across Ukraine": the first names
+         * a few words after the preposition */
+        for (uint32_t k = vg->last + 1; k <= last && k < s->p.tok_end; k++)
+            if (x_tok_is(s->d, k, a->prep)) {
+                n = x_actors_after(s, k, last, 5, out, max);
+                if (n) return n;
+            }
+        return 0;
+    }
+    }
+    (void)first;
+    return x_np_actors(s, np, out, max);
+}
+
+static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
+{
+    const chr_vgroup *vg = &s->p.vgs[vi];
+    if (vg->clause < 0 || (uint32_t)vg->clause >= s->p.ncl) return;
+    const chr_clause *cl = &s->p.clauses[vg->clause];
+    const char *lemma = p->words[0];
+    if (s->question) { x_trace(s->d, "refused %s: a question", lemma); return; }
+    if (vg->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: negated", lemma); return; }
+    if (modal_refuses(vg->modal)) {
+        x_trace(s->d, "refused %s: modal '%s' (not a fact)", lemma, chr_modal_name(vg->modal));
+        return;
+    }
+    if (vg->first > s->p.tok_begin && (vg->flags & CHR_VGF_GERUND) &&
+        (x_tok_is(s->d, vg->first - 1, "against") || x_tok_is(s->d, vg->first - 1, "from"))) {
+        x_trace(s->d, "refused %s: warned or kept from it ('%s ...ing')", lemma,
+                x_tok_text(s->d, vg->first - 1, vg->first - 1));
+        return;
+    }
+    int aid = strcmp(p->type, "AID") == 0;
+    const char *status = p->status;
+    int future = vg->tense == CHR_TENSE_FUTURE;
+    /* the verbs that govern this one: "agreed to provide", "denied sending" */
+    for (int32_t g = vg->gov, hops = 0; g >= 0 && hops < 4; g = s->p.vgs[g].gov, hops++) {
+        const chr_vgroup *gv = &s->p.vgs[g];
+        if (gv->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: its governor is negated", lemma); return; }
+        if (modal_refuses(gv->modal)) { x_trace(s->d, "refused %s: governed by a modal", lemma); return; }
+        if (gv->tense == CHR_TENSE_FUTURE) future = 1;
+        const chr_pattern *gp = governor_pattern(s, gv);
+        if (!gp) continue;
+        if (strcmp(gp->governs, "deny") == 0 || strcmp(gp->governs, "request") == 0 ||
+            strcmp(gp->governs, "hypothetical") == 0) {
+            x_trace(s->d, "refused %s: governed by '%s' (%s)", lemma, gp->words[0], gp->governs);
+            return;
+        }
+        if (strcmp(gp->governs, "pledged") == 0 || strcmp(gp->governs, "planned") == 0) future = 1;
+    }
+    /* a report frame that denies: "Moscow denied that it had shelled ..." */
+    if (cl->frame >= 0 && (uint32_t)cl->frame < s->p.ncl) {
+        const chr_clause *fc = &s->p.clauses[cl->frame];
+        if (fc->main_vg >= 0) {
+            const chr_vgroup *fv = &s->p.vgs[fc->main_vg];
+            const chr_pattern *gp = governor_pattern(s, fv);
+            if ((fv->flags & CHR_VGF_NEG) || (gp && strcmp(gp->governs, "deny") == 0)) {
+                x_trace(s->d, "refused %s: its report frame denies it", lemma);
+                return;
+            }
+        }
+    }
+    if (future) status = aid ? "pledged" : "planned";
+    else if (aid && strcmp(status, "delivered") == 0 && (vg->aspect & CHR_ASPECT_PROGRESSIVE) &&
+             vg->tense == CHR_TENSE_PRESENT)
+        status = "pledged";   /* "the UK is sending": on its way, not yet there */
+
+    clause_facts f;
+    read_facts(s, cl->first, cl->last, &f);
+    if ((p->needs & CHR_NEED_AID) && !(f.has_item || f.has_money || f.has_aidnoun)) {
+        x_trace(s->d, "refused %s: nothing given (no materiel, money or aid)", lemma);
+        return;
+    }
+    if ((p->needs & CHR_NEED_MONEY) && !f.has_money) { x_trace(s->d, "refused %s: no money", lemma); return; }
+    if ((p->needs & CHR_NEED_WEAPON) && !f.has_weapon) { x_trace(s->d, "refused %s: no weapon", lemma); return; }
+    if ((p->needs & CHR_NEED_PHONE) && !f.has_phone) { x_trace(s->d, "refused %s: no phone", lemma); return; }
+
+    ev_args ea;
+    memset(&ea, 0, sizeof ea);
+    ea.pat = p;
+    ea.status = status;
+    ea.clause = vg->clause;
+    ea.first = cl->first;
+    ea.last = cl->last;
+    int passive = vg->voice == CHR_VOICE_PASSIVE;
+    if (passive) {
+        if (vg->agent >= 0) ea.nactors = x_np_actors(s, vg->agent, ea.actors, MAXA);
+    } else {
+        ea.nactors = slot_actors(s, vi, &p->actor, 0, cl->first, cl->last, ea.actors, MAXA);
+    }
+    if (!ea.nactors) { x_trace(s->d, "refused %s: no actor found", lemma); return; }
+    if (ea.nactors > 1 && p->actor.slot == CHR_SLOT_SUBJ && !passive) {
+        /* joint actors of one act keep their own records */
+    }
+    for (int i = 0; i < p->nrecipient && !ea.nrecips; i++) {
+        if (passive && p->recipient[i].slot == CHR_SLOT_SUBJ) continue;
+        ea.nrecips = slot_actors(s, vi, &p->recipient[i], passive, cl->first, cl->last,
+                                 ea.recips, MAXA);
+    }
+    /* "visiting countries neighbouring Ukraine namely Belgium, Poland and
+     * Moldova": a list introduced by namely / including / such as names
+     * the recipients themselves */
+    for (uint32_t k = vg->last + 1; k + 1 <= cl->last && k < s->p.tok_end; k++) {
+        int intro = x_tok_is(s->d, k, "namely") || x_tok_is(s->d, k, "including") ||
+                    (x_tok_is(s->d, k, "such") && x_tok_is(s->d, k + 1, "as"));
+        if (!intro) continue;
+        const chr_mention *list[MAXA];
+        size_t n = x_actors_after(s, k + (x_tok_is(s->d, k, "such") ? 1 : 0), cl->last, 3, list, MAXA);
+        if (n > 1 && strcmp(p->type, "CONSULT") == 0) {
+            memcpy(ea.recips, list, n * sizeof *list);
+            ea.nrecips = n;
+        }
+        break;
+    }
+    /* "Pope Francis and Kirill met": a coordinated subject of a symmetric
+     * event is both sides of it */
+    if (p->symmetric && !ea.nrecips && ea.nactors > 1) {
+        for (size_t i = 1; i < ea.nactors; i++) ea.recips[ea.nrecips++] = ea.actors[i];
+        ea.nactors = 1;
+    }
+    ea.date = x_date_in(s, cl->first, cl->last, 0);
+    emit(s, &ea);
+}
+
+/* ---- noun triggers ------------------------------------------------------------------------ */
+
+/* The events of type/mode made most recently in this document before this
+ * sentence (a run of records from one sentence). */
+static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
+{
+    chr_records *rs = s->d->out;
+    size_t i = rs->n;
+    while (i > 0 && rs->v[i - 1].sent == s->sent) i--;
+    /* find the last sentence with matching records */
+    uint32_t sent = UINT32_MAX;
+    for (size_t j = i; j > 0; j--) {
+        const chr_record *r = &rs->v[j - 1];
+        if (r->kind == CHR_REC_EVENT && strcmp(r->type, p->type) == 0 &&
+            (!p->mode || !r->mode || strcmp(r->mode, p->mode) == 0)) {
+            sent = r->sent;
+            break;
+        }
+    }
+    if (sent == UINT32_MAX) {
+        x_trace(s->d, "refused %s: no actor, and nothing earlier to refer to", p->words[0]);
+        return;
+    }
+    const chr_np *x = &s->p.nps[np];
+    int32_t c = chr_parse_vg_at(&s->p, x->last + 1 < s->p.tok_end ? x->last + 1 : x->last);
+    uint32_t first = s->p.tok_begin, last = s->p.tok_end - 1;
+    (void)c;
+    const chr_mention *date = x_date_in(s, first, last, 0);
+    const chr_mention *money[2];
+    size_t nmoney = x_mentions_in(s, CHR_M_MONEY, first, last, money, 2);
+    chr_record tmp;
+    memset(&tmp, 0, sizeof tmp);
+    add_items(s, &tmp, first, last);
+    size_t touched = 0;
+    for (size_t j = 0; j < i; j++) {
+        chr_record *r = &rs->v[j];
+        if (r->sent != sent || r->kind != CHR_REC_EVENT || strcmp(r->type, p->type) != 0) continue;
+        if (date && !r->date.present) x_fill_date(s->d, &r->date, date);
+        if (nmoney && !r->money.count.present) {
+            x_fill_count(s->d, &r->money.count, money[0]);
+            memcpy(r->money.currency, money[0]->u.money.currency, 4);
+        }
+        if (tmp.nitems && !r->nitems) { r->items = tmp.items; r->nitems = tmp.nitems; }
+        if (strcmp(r->type, "AID") == 0 && !r->mode && tmp.nitems) r->mode = "military";
+        touched++;
+    }
+    x_trace(s->d, "'%s' refers back: details added to %zu earlier %s record(s)", p->words[0],
+            touched, p->type);
+}
+
+static int definite(const xsent *s, const chr_np *x)
+{
+    return x_tok_is(s->d, x->first, "the") || x_tok_is(s->d, x->first, "this") ||
+           x_tok_is(s->d, x->first, "that") || x_tok_is(s->d, x->first, "these");
+}
+
+static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
+{
+    const chr_np *x = &s->p.nps[np];
+    if (s->question) return;
+    if (x->flags & CHR_NPF_NEG) { x_trace(s->d, "refused %s: negated", p->words[0]); return; }
+    ev_args ea;
+    memset(&ea, 0, sizeof ea);
+    ea.pat = p;
+    ea.status = "occurred";
+    /* the actor stands inside the phrase, before its head */
+    const chr_mention *ms[MAXA];
+    size_t n = 0;
+    if (x->head > x->first) {
+        int32_t sub = -1;
+        (void)sub;
+        const chr_mention *cand[MAXA];
+        size_t k = x_mentions_in(s, CHR_M_ACTOR, x->first, x->head - 1, cand, MAXA);
+        for (size_t i = 0; i < k && n < MAXA; i++) ms[n++] = cand[i];
+        if (!n) {
+            /* "his visit": a possessive pronoun */
+            chr_np one = *x;
+            one.last = x->first;
+            one.flags |= CHR_NPF_PRON;
+            const chr_mention *r[2];
+            static const char *const poss[] = {"his", "her", "its", "their", NULL};
+            for (int i = 0; poss[i]; i++)
+                if (x_tok_is(s->d, x->first, poss[i])) {
+                    /* reuse the pronoun resolution of a one-token phrase */
+                    chr_np saved = s->p.nps[np];
+                    s->p.nps[np] = one;
+                    size_t m = x_np_actors(s, np, r, 2);
+                    s->p.nps[np] = saved;
+                    if (m) ms[n++] = r[0];
+                    break;
+                }
+        }
+    }
+    if (!n) {
+        /* "Kishida has made a surprise trip to Ukraine", "held talks": the
+         * object of a light verb takes the verb's subject as its actor */
+        static const char *const light[] = {"make", "hold", "have", "pay", "conduct", "begin",
+                                            "start", "carry", "launch", "undertake", "open", NULL};
+        for (uint32_t vi = 0; vi < s->p.nvg && !n; vi++) {
+            const chr_vgroup *v = &s->p.vgs[vi];
+            if (v->obj != np || v->clause < 0 || v->voice == CHR_VOICE_PASSIVE) continue;
+            for (int i = 0; light[i]; i++)
+                if (v->lemma_len == strlen(light[i]) && strncmp(v->lemma, light[i], v->lemma_len) == 0) {
+                    n = x_np_actors(s, s->p.clauses[v->clause].subj, ms, MAXA);
+                    break;
+                }
+        }
+    }
+    if (!n) {
+        if (definite(s, x)) refer_back(s, p, np);
+        else x_trace(s->d, "refused %s: no actor in its phrase", p->words[0]);
+        return;
+    }
+    for (size_t i = 0; i < n && i < MAXA; i++) ea.actors[ea.nactors++] = ms[i];
+    for (int i = 0; i < p->nrecipient && !ea.nrecips && ea.nactors == 1; i++) {
+        if (p->recipient[i].slot != CHR_SLOT_PREP) continue;
+        for (uint32_t j = 0; j < s->p.npp; j++) {
+            const chr_pp *pp = &s->p.pps[j];
+            if (pp->host_np != np || !x_tok_is(s->d, pp->prep, p->recipient[i].prep)) continue;
+            ea.nrecips = x_np_actors(s, pp->np, ea.recips, MAXA);
+            if (ea.nrecips) break;
+        }
+    }
+    if (ea.nactors > 1 && !ea.nrecips) {
+        /* "a Nato-Ukraine summit", "Russian-Ukrainian talks": both sides */
+        for (size_t i = 1; i < ea.nactors; i++) ea.recips[ea.nrecips++] = ea.actors[i];
+        ea.nactors = 1;
+    }
+    int32_t c = -1;
+    for (uint32_t i = 0; i < s->p.ncl; i++)
+        if (s->p.clauses[i].first <= x->head && x->head <= s->p.clauses[i].last) c = (int32_t)i;
+    ea.clause = c;
+    ea.first = c >= 0 ? s->p.clauses[c].first : x->first;
+    ea.last = c >= 0 ? s->p.clauses[c].last : x->last;
+    if (c >= 0 && s->p.clauses[c].main_vg >= 0) {
+        const chr_vgroup *v = &s->p.vgs[s->p.clauses[c].main_vg];
+        if (v->tense == CHR_TENSE_FUTURE) ea.status = strcmp(p->type, "AID") == 0 ? "pledged" : "planned";
+        if (v->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: negated clause", p->words[0]); return; }
+    }
+    ea.date = x_date_in(s, ea.first, ea.last, 0);
+    emit(s, &ea);
+}
+
+/* The noun pattern whose last word is the head h, with its other words
+ * just before it ("missile strike", "phone call"). */
+static const chr_pattern *noun_event_pattern(const xsent *s, uint32_t first, uint32_t h)
+{
+    char buf[64], buf2[64];
+    for (uint32_t back = 0; back < 3 && h >= first + back; back++) {
+        uint32_t k = h - back;
+        const chr_pattern *c[16];
+        size_t n;
+        const char *w = back ? x_lemma(s, k, buf, sizeof buf) : x_lemma(s, h, buf, sizeof buf);
+        find_pattern(s, 'n', w, CHR_PAT_EVENT, c, &n);
+        if (!n && !back) {
+            /* plurals the tagger left alone: "talks", "sanctions" */
+            const char *raw = x_tok_text(s->d, h, h);
+            size_t l = strlen(raw);
+            if (l > 2 && raw[l - 1] == 's') {
+                snprintf(buf2, sizeof buf2, "%.*s", (int)(l - 1), raw);
+                for (char *q = buf2; *q; q++) if (*q >= 'A' && *q <= 'Z') *q = (char)(*q + 32);
+                find_pattern(s, 'n', buf2, CHR_PAT_EVENT, c, &n);
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (c[i]->nwords != back + 1) continue;
+            int ok = 1;
+            for (uint32_t j = 1; j <= back && ok; j++) {
+                char b3[64];
+                const char *wj = j == back ? x_lemma(s, h, b3, sizeof b3) : x_lemma(s, k + j, b3, sizeof b3);
+                if (strcmp(wj, c[i]->words[j]) != 0 && !x_tok_is(s->d, k + j, c[i]->words[j])) ok = 0;
+            }
+            if (ok) return c[i];
+        }
+    }
+    return NULL;
+}
+
+void x_events_sentence(xsent *s)
+{
+    const chr_parse *p = &s->p;
+    int32_t used[64];
+    size_t nused = 0;
+    for (uint32_t vi = 0; vi < p->nvg; vi++) {
+        const chr_vgroup *vg = &p->vgs[vi];
+        int32_t used_np = -1;
+        const chr_pattern *pat = verb_event_pattern(s, vg, &used_np);
+        if (!pat) continue;
+        if (vg->comp >= 0) {
+            int32_t dummy;
+            if (verb_event_pattern(s, &p->vgs[vg->comp], &dummy)) {
+                x_trace(s->d, "'%s' governs an event verb: read as its status", pat->words[0]);
+                continue;
+            }
+        }
+        if (used_np >= 0 && nused < 64) used[nused++] = used_np;
+        if (vg->obj >= 0 && nused < 64) used[nused++] = vg->obj;
+        x_trace(s->d, "trigger '%.*s' (%s)", (int)vg->lemma_len, vg->lemma, pat->rule);
+        verb_event(s, (int32_t)vi, pat);
+    }
+    for (uint32_t ni = 0; ni < p->nnp; ni++) {
+        const chr_np *x = &p->nps[ni];
+        if (x->flags & (CHR_NPF_PRON | CHR_NPF_LIST | CHR_NPF_TIME)) continue;
+        int skip = 0;
+        for (size_t i = 0; i < nused; i++) if (used[i] == (int32_t)ni) skip = 1;
+        if (skip) continue;
+        const chr_pattern *pat = noun_event_pattern(s, x->first, x->head);
+        if (!pat) continue;
+        x_trace(s->d, "trigger noun '%s' (%s)", x_tok_text(s->d, x->head, x->head), pat->rule);
+        noun_event(s, (int32_t)ni, pat);
+    }
+}

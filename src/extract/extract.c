@@ -1,0 +1,119 @@
+/*
+ * extract.c - run the extractor over a document: parse each sentence, find
+ * its events and figures, keep the light coreference state between
+ * sentences, then merge restatements.
+ */
+#include "extract/xint.h"
+
+#include <string.h>
+
+static void update_coreference(xsent *s)
+{
+    for (size_t i = s->m0; i < s->m1; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->kind != CHR_M_ACTOR || !m->u.entry->code[0]) continue;
+        int type = m->u.entry->type;
+        if (type == CHR_ET_PERSON) s->d->last_person = m;
+        else if (type != CHR_ET_DEMONYM && type != CHR_ET_PEOPLE) s->d->last_group = m;
+    }
+}
+
+/* Count the states named (as states, adjectives, peoples, offices, forces
+ * or through their places) and keep the most named. */
+static void find_topics(xdoc *d)
+{
+    typedef struct { const chr_mention *m; size_t n; } tally;
+    tally t[64];
+    size_t nt = 0;
+    for (size_t i = 0; i < d->ms->n; i++) {
+        const chr_mention *m = &d->ms->v[i];
+        if (m->kind != CHR_M_ACTOR && m->kind != CHR_M_PLACE) continue;
+        const chr_entry *e = m->u.entry;
+        if (m->kind == CHR_M_ACTOR && e->type == CHR_ET_ORG) continue;
+        const char *code = m->kind == CHR_M_PLACE ? e->country : e->code;
+        if (!code[0] || strlen(code) != 3) continue;
+        size_t k = 0;
+        while (k < nt && strcmp(t[k].m->kind == CHR_M_PLACE ? t[k].m->u.entry->country
+                                                          : t[k].m->u.entry->code, code) != 0)
+            k++;
+        if (k == nt) {
+            if (nt == 64) continue;
+            t[nt].m = m;
+            t[nt].n = 0;
+            nt++;
+        }
+        t[k].n++;
+    }
+    for (size_t i = 0; i < 4 && i < nt; i++) {
+        size_t best = i;
+        for (size_t j = i + 1; j < nt; j++)
+            if (t[j].n > t[best].n) best = j;
+        tally tmp = t[i]; t[i] = t[best]; t[best] = tmp;
+        d->topics[d->ntopics++] = t[i].m;
+    }
+}
+
+const chr_mention *x_topic(const xdoc *d, const char *code)
+{
+    for (size_t i = 0; i < d->ntopics; i++)
+        if (strcmp(x_code(d->topics[i]), code) != 0) return d->topics[i];
+    return NULL;
+}
+
+int chr_extract_doc(const chr_extract_ctx *x, const chr_text *t, const chr_mentions *ms,
+                    chr_day pub, chr_arena *a, chr_records *out, chr_buf *trace)
+{
+    xdoc d;
+    memset(&d, 0, sizeof d);
+    d.x = x;
+    d.t = t;
+    d.ms = ms;
+    d.pub = pub;
+    d.a = a;
+    d.out = out;
+    d.trace = trace;
+    find_topics(&d);
+    size_t mi = 0;
+    for (uint32_t si = 0; si < t->nsents; si++) {
+        xsent s;
+        memset(&s, 0, sizeof s);
+        s.d = &d;
+        s.sent = si;
+        const chr_sentence *st = &t->sents[si];
+        while (mi < ms->n && ms->v[mi].tok_begin < st->tok_begin) mi++;
+        s.m0 = mi;
+        size_t mj = mi;
+        while (mj < ms->n && ms->v[mj].tok_begin < st->tok_end) mj++;
+        s.m1 = mj;
+        if (st->tok_end > st->tok_begin) {
+            const chr_token *lastk = &t->toks[st->tok_end - 1];
+            s.question = t->norm[lastk->start] == '?' ||
+                         (st->tok_end - st->tok_begin > 1 && t->norm[lastk->start] == '"' &&
+                          t->norm[t->toks[st->tok_end - 2].start] == '?');
+        }
+        if (chr_parse_sentence(x->lexicon, t, si, a, &s.p) != CHR_OK) return CHR_ENOMEM;
+        if (trace) {
+            chr_buf_printf(trace, "sentence %u: ", si);
+            uint32_t b = chr_text_src_offset(t, st->start), e = chr_text_src_offset(t, st->end);
+            chr_buf_append(trace, t->src + b, e - b);
+            chr_buf_putc(trace, '\n');
+            chr_parse_dump(t, &s.p, trace);
+            for (size_t i = s.m0; i < s.m1; i++) {
+                const chr_mention *m = &ms->v[i];
+                uint32_t mb = chr_text_src_offset(t, m->start), me = chr_text_src_offset(t, m->end);
+                chr_buf_printf(trace, "  %-7s %.*s", chr_mention_kind_name(m->kind),
+                               (int)(me - mb), t->src + mb);
+                if (m->kind >= CHR_M_ACTOR && m->u.entry)
+                    chr_buf_printf(trace, "  -> %s %s", m->u.entry->name,
+                                   m->kind == CHR_M_PLACE ? m->u.entry->country : m->u.entry->code);
+                chr_buf_putc(trace, '\n');
+            }
+            chr_buf_puts(trace, "  decisions:\n");
+        }
+        x_events_sentence(&s);
+        x_figures_sentence(&s);
+        update_coreference(&s);
+    }
+    chr_records_merge(out, trace);
+    return CHR_OK;
+}

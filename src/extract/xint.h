@@ -1,0 +1,83 @@
+/*
+ * xint.h - what the extractor's files share: the state of one document and
+ * one sentence, and the helpers that read arguments out of a parse.
+ */
+#ifndef CHR_XINT_H
+#define CHR_XINT_H
+
+#include "extract/extract.h"
+
+typedef struct xdoc {
+    const chr_extract_ctx *x;
+    const chr_text *t;
+    const chr_mentions *ms;
+    chr_day pub;
+    chr_arena *a;
+    chr_records *out;
+    chr_buf *trace;
+    /* light coreference: the last person and the last state or organisation
+     * named, for he/she and it/they/the country */
+    const chr_mention *last_person;
+    const chr_mention *last_group;
+    /* the states the document is most about, most named first: the
+     * recipient an aid verb leaves implicit */
+    const chr_mention *topics[4];
+    size_t ntopics;
+} xdoc;
+
+typedef struct xsent {
+    xdoc *d;
+    uint32_t sent;
+    chr_parse p;
+    size_t m0, m1;          /* the sentence's mentions: ms->v[m0 .. m1) */
+    int question;           /* ends with '?' */
+} xsent;
+
+/* ---- text ------------------------------------------------------------------ */
+/* The document text of tokens [first, last] as an arena string. */
+const char *x_tok_text(xdoc *d, uint32_t first, uint32_t last);
+const char *x_mention_text(xdoc *d, const chr_mention *m);
+/* Lower-case ASCII equality of token k with w. */
+int x_tok_is(const xdoc *d, uint32_t k, const char *w);
+/* The lemma of token k (the tagger's, else the token), lower-cased into buf. */
+const char *x_lemma(const xsent *s, uint32_t k, char *buf, size_t size);
+
+/* ---- mentions ----------------------------------------------------------------- */
+/* The mentions of kind whose tokens lie inside [first, last]. */
+size_t x_mentions_in(const xsent *s, int kind, uint32_t first, uint32_t last,
+                     const chr_mention **out, size_t max);
+/* The actors of a noun phrase: its actor mentions (all conjuncts of a list;
+ * the place's country for a place; a resolved pronoun); distinct codes. */
+size_t x_np_actors(xsent *s, int32_t np, const chr_mention **out, size_t max);
+/* The actors of the first mention-bearing tokens after token k within
+ * window tokens (stopping at the clause end). */
+size_t x_actors_after(xsent *s, uint32_t k, uint32_t last, uint32_t window,
+                      const chr_mention **out, size_t max);
+void x_fill_actor(xdoc *d, chr_ractor *a, const chr_mention *m);
+void x_fill_place(xdoc *d, chr_rplace *p, const chr_mention *m);
+const char *x_code(const chr_mention *m);   /* actor code of an actor/place mention */
+
+/* ---- clause-level slots ------------------------------------------------------- */
+/* The reported source of clause c (walking up report frames), into src;
+ * returns 1 when found. */
+int x_source(xsent *s, int32_t c, chr_rsource *src);
+/* A sentence-level source ("according to X", "X said", "a report stated"). */
+int x_sentence_source(xsent *s, chr_rsource *src);
+/* The date governing tokens [first, last]: a date mention there (not a
+ * "since" one unless allowed). */
+const chr_mention *x_date_in(const xsent *s, uint32_t first, uint32_t last, int allow_since);
+void x_fill_date(xdoc *d, chr_rdate *r, const chr_mention *m);
+void x_fill_count(xdoc *d, chr_rcount *c, const chr_mention *m);
+
+/* The state the document is most about other than code, or NULL. */
+const chr_mention *x_topic(const xdoc *d, const char *code);
+
+/* Record helpers. */
+chr_record *x_new_record(xsent *s, int kind, const char *rule);
+void x_trace(xdoc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The extractor's passes over one parsed sentence. */
+void x_events_sentence(xsent *s);
+void x_figures_sentence(xsent *s);
+
+#endif
