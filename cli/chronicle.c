@@ -18,6 +18,7 @@ static const char usage[] =
     "  analyze     print what the analyzers find: numbers, money, dates, entities\n"
     "  sentences   print each document's sentences with their byte spans\n"
     "  explain     show how each record was made (or refused), sentence by sentence\n"
+    "  dict check  validate the bundled data and your own dictionaries\n"
     "\n"
     "Input: JSON Lines, dated text (\"date YYYY-MM-DD\" then the article), CSV,\n"
     "directories of such files, or standard input.\n"
@@ -33,6 +34,7 @@ static const struct {
     {"analyze", cmd_analyze},
     {"sentences", cmd_sentences},
     {"explain", cmd_explain},
+    {"dict", cmd_dict},
 };
 
 int main(int argc, char **argv)

@@ -47,9 +47,9 @@ enum { OPT_INPUT_FORMAT = 1000, OPT_DATA, OPT_DICT, OPT_DATE, OPT_HELP };
     {"help", no_argument, 0, 'h'}
 #define CLI_COMMON_HELP \
     "  --input-format F   auto (default), jsonl, text or csv\n" \
-    "  --data DIR         the bundled data directory (default: $CHRONICLE_DATA,\n" \
-    "                     else the installed one)\n" \
-    "  --dict FILE        an extra dictionary loaded on top (repeatable)\n" \
+    "  --data DIR         the bundled data directory (default: the installed one)\n" \
+    "  --dict FILE        an extra dictionary loaded on top (repeatable); the .txt\n" \
+    "                     files of the directory $CHRONICLE_DATA are loaded too\n" \
     "  -h, --help         this help\n"
 
 void cli_free(cli_input *in);
@@ -58,5 +58,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 
 #endif

@@ -182,12 +182,17 @@ typedef struct chr_engine_options {
     size_t ndict_files;
 } chr_engine_options;
 
-/* Where the bundled data files are: $CHRONICLE_DATA, else the installed
- * data directory, else the source tree's data/ beside the running tool. */
+/* Where the bundled data files are: the installed data directory, or the
+ * source tree's data/ beside the running tool. */
 const char *chr_data_dir(void);
 
+/* Load and validate everything: the bundled data, then the user's
+ * dictionaries (every .txt file of the directory $CHRONICLE_DATA, then
+ * opt->dict_files).  A bad file fails with CHR_EDATA and FILE:LINE in err. */
 int  chr_engine_open(chr_engine **e, const chr_engine_options *opt, chr_error *err);
 void chr_engine_close(chr_engine *e);
+/* What was loaded: sizes of the knowledge base, patterns and lexicon. */
+void chr_engine_describe(const chr_engine *e, FILE *out);
 
 /* What chr_doc_process runs: the text layer always, then these. */
 enum {

@@ -642,7 +642,7 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
             }
         }
         if (st->pt == CHR_T_CCONJ && st->last_finite && (vf & st->last_finite) &&
-            (strong_np_opener(c, nx) || (!noun_ok && !adj_ok && np_opener(c, nx)))) {
+            (strong_np_opener(c, nx) || (!noun_ok && !adj_ok))) {
             *vform = st->last_finite;
             return CHR_T_VERB;
         }
@@ -691,8 +691,9 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
                         st->pt == CHR_T_CCONJ) && !st->subject_seen;
         /* "Blinken, on Wednesday, announced": a subject waits for its verb */
         if (st->pt == CHR_T_PUNCT && st->subject_seen && !st->has_finite &&
-            (vf & (CHR_VF_PAST | CHR_VF_PRES3))) {
-            *vform = (vf & CHR_VF_PAST) ? CHR_VF_PAST : CHR_VF_PRES3;
+            (vf & CHR_VF_PAST) && !noun_ok) {
+            /* (a plural noun after a comma is a list: "tanks, ships and") */
+            *vform = CHR_VF_PAST;
             return CHR_T_VERB;
         }
 
@@ -882,6 +883,14 @@ static void decide(tctx *c, uint32_t i, tstate *st)
     } else if (P & TB(MODAL)) {
         if ((P & TB(NOUN)) && prev_is_np_internal(c, st)) tag = CHR_T_NOUN;   /* "political will" */
         else tag = CHR_T_MODAL;
+    } else if ((P & TB(ADV)) && st->expect != EXP_NONE && !(P & (TB(VERB) | TB(AUX))) &&
+               nx < c->n && (NP & (TB(VERB) | TB(AUX))) &&
+               (c->o[nx].vforms & (st->expect == EXP_BASE ? CHR_VF_BASE
+                                   : st->expect == EXP_PART ? CHR_VF_PASTPART
+                                   : CHR_VF_PASTPART | CHR_VF_GERUND))) {
+        tag = CHR_T_ADV;                /* "is only keeping", "is well known" */
+    } else if ((P & TB(ADP)) && (P & (TB(ADJ) | TB(NOUN))) && prev_is_np_internal(c, st)) {
+        tag = open_class(c, i, st, &vform);     /* "the past week" */
     } else if ((P & TB(ADP)) && (o->feats & CHR_LF_QPRE) && nx < c->n &&
                (tok(c, nx)->type == CHR_TOK_NUM || (poss(c, nx) & TB(NUM)) ||
                 (is(c, nx, "a") && nx + 1 < c->n && (poss(c, nx + 1) & TB(NUM))))) {
