@@ -294,8 +294,10 @@ static int source_from_range(xsent *s, uint32_t first, uint32_t last, chr_rsourc
     memset(src, 0, sizeof *src);
     src->text = x_mention_text(s->d, m);
     const chr_entry *e = m->u.entry;
-    if (m->flags & CHR_MF_COMPOSITE) {
-        /* "Ukraine's Emergency Services": the body itself, as written */
+    if (e->type != CHR_ET_PERSON) {
+        /* a body is named as the text names it ("US State Department",
+         * "Ukraine's Emergency Services", "Anadolu News Agency"); a person
+         * by their full name */
         const char *t = s->d->t->norm + m->start;
         size_t len = m->end - m->start;
         if (len > 4 && (strncmp(t, "the ", 4) == 0 || strncmp(t, "The ", 4) == 0)) { t += 4; len -= 4; }

@@ -211,16 +211,31 @@ typedef struct ev_args {
     uint32_t first, last;       /* where items, money, date are read */
     int32_t clause;
     const chr_mention *date;
+    const char *rule;           /* when not the pattern's own */
 } ev_args;
+
+static int self_report(xsent *s, const chr_rsource *src, const chr_mention *actor)
+{
+    const char *t = x_mention_text(s->d, actor);
+    if (src->text && strcmp(src->text, t) == 0) return 1;
+    if (src->name && (strcmp(src->name, actor->u.entry->name) == 0 ||
+                      (actor->u.entry->of && strcmp(src->name, actor->u.entry->of->name) == 0)))
+        return 1;
+    return 0;
+}
 
 static void emit(xsent *s, ev_args *ea)
 {
     const chr_pattern *p = ea->pat;
     clause_facts f;
     read_facts(s, ea->first, ea->last, &f);
+    /* who reports it: the frame of the clause, else whoever reports in the
+     * sentence; never the actor reporting its own act */
     chr_rsource src;
     int has_src = x_source(s, ea->clause, &src);
+    if (has_src && ea->nactors && self_report(s, &src, ea->actors[0])) has_src = 0;
     if (!has_src) has_src = x_sentence_source(s, &src);
+    if (has_src && ea->nactors && self_report(s, &src, ea->actors[0])) has_src = 0;
     const chr_mention *money[4];
     size_t nmoney = x_mentions_in(s, CHR_M_MONEY, ea->first, ea->last, money, 4);
     /* where: a place the clause names (not the actor itself) */
@@ -235,7 +250,7 @@ static void emit(xsent *s, ev_args *ea)
             if (!is_actor) place = pl[i];
         }
     }
-    const char *rule = p->rule;
+    const char *rule = ea->rule ? ea->rule : p->rule;
     if (!ea->nrecips && strcmp(p->type, "ASSAULT") == 0 && ea->nactors) {
         /* "civilians were killed in Bucha by Russian forces": the place
          * attacked stands for its state */
@@ -288,8 +303,7 @@ static void emit(xsent *s, ev_args *ea)
                         memcpy(r->money.currency, money[0]->u.money.currency, 4);
             if (ea->date) x_fill_date(s->d, &r->date, ea->date);
             if (place && strcmp(p->type, "AID") != 0) x_fill_place(s->d, &r->location, place);
-            if (has_src && !(src.name && r->actor.text && strcmp(src.text, r->actor.text) == 0))
-                r->source = src;
+            if (has_src) r->source = src;
             x_trace(s->d, "made %s %s %s -> %s (%s) by rule %s", r->type, r->mode ? r->mode : "-",
                     r->actor.code, r->recipient.code[0] ? r->recipient.code : "-", r->status, r->rule);
         }
@@ -368,8 +382,14 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
         x_trace(s->d, "refused %s: modal '%s' (not a fact)", lemma, chr_modal_name(vg->modal));
         return;
     }
-    if (vg->first > s->p.tok_begin && (vg->flags & CHR_VGF_GERUND) &&
-        (x_tok_is(s->d, vg->first - 1, "against") || x_tok_is(s->d, vg->first - 1, "from"))) {
+    static const char *const not_done[] = {"against", "from", "on", "about", "for", "of",
+                                           "toward", "towards", "regarding", "over", NULL};
+    int before_gerund = 0;
+    for (int i = 0; not_done[i] && vg->first > s->p.tok_begin; i++)
+        if (x_tok_is(s->d, vg->first - 1, not_done[i])) before_gerund = 1;
+    /* "warned against providing", "coordination on imposing sanctions":
+     * a gerund after such a preposition names an act, not a fact */
+    if ((vg->flags & CHR_VGF_GERUND) && before_gerund) {
         x_trace(s->d, "refused %s: warned or kept from it ('%s ...ing')", lemma,
                 x_tok_text(s->d, vg->first - 1, vg->first - 1));
         return;
@@ -403,6 +423,17 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
                 return;
             }
         }
+    }
+    /* "announced plans to supply", "its decision to send": a noun of intent
+     * governs the infinitive */
+    if ((vg->flags & CHR_VGF_INF) && vg->first >= s->p.tok_begin + 2) {
+        static const char *const intent[] = {"plan", "plans", "intention", "decision", "commitment",
+                                             "promise", "pledge", "agreement", "offer", "readiness",
+                                             "proposal", "bid", NULL};
+        uint32_t k = vg->first - 1;
+        if (x_tok_is(s->d, vg->first, "to")) k = vg->first - 1;
+        for (int i = 0; intent[i]; i++)
+            if (x_tok_is(s->d, k, intent[i])) future = 1;
     }
     if (future) status = aid ? "pledged" : "planned";
     else if (aid && strcmp(status, "delivered") == 0 && (vg->aspect & CHR_ASPECT_PROGRESSIVE) &&
@@ -516,6 +547,31 @@ static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
             touched, p->type);
 }
 
+/* Whether the phrase's noun has parties attached: "talks with Kyiv",
+ * "negotiations between ...". */
+static int has_parties(const xsent *s, int32_t np)
+{
+    for (uint32_t j = 0; j < s->p.npp; j++) {
+        const chr_pp *pp = &s->p.pps[j];
+        if (pp->host_np != np) continue;
+        if (x_tok_is(s->d, pp->prep, "with") || x_tok_is(s->d, pp->prep, "between")) return 1;
+    }
+    return 0;
+}
+
+/* Whether an earlier event of the pattern's type and mode exists. */
+static int refers_back(const xsent *s, const chr_pattern *p)
+{
+    const chr_records *rs = s->d->out;
+    for (size_t j = 0; j < rs->n; j++) {
+        const chr_record *r = &rs->v[j];
+        if (r->kind == CHR_REC_EVENT && strcmp(r->type, p->type) == 0 &&
+            (!p->mode || !r->mode || strcmp(r->mode, p->mode) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 static int definite(const xsent *s, const chr_np *x)
 {
     return x_tok_is(s->d, x->first, "the") || x_tok_is(s->d, x->first, "this") ||
@@ -574,10 +630,34 @@ static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
                 }
         }
     }
+    int topics = 0;
+    if (!n && p->symmetric && !has_parties(s, np) && s->d->ntopics >= 2 &&
+        !refers_back(s, p)) {
+        /* "the second round of talks took place": talks whose parties go
+         * unsaid are between the two states the article is about */
+        /* the two states the sentence names, else the article's two */
+        const chr_mention *two[2];
+        size_t k = 0;
+        for (size_t i = s->m0; i < s->m1 && k < 2; i++) {
+            const chr_mention *m = &s->d->ms->v[i];
+            if (m->kind != CHR_M_ACTOR || strlen(m->u.entry->code) != 3) continue;
+            if (k == 1 && strcmp(two[0]->u.entry->code, m->u.entry->code) == 0) continue;
+            two[k++] = m;
+        }
+        if (k < 2) { two[0] = s->d->topics[0]; two[1] = s->d->topics[1]; }
+        ms[n++] = two[0];
+        ea.recips[ea.nrecips++] = two[1];
+        topics = 1;
+    }
     if (!n) {
         if (definite(s, x)) refer_back(s, p, np);
         else x_trace(s->d, "refused %s: no actor in its phrase", p->words[0]);
         return;
+    }
+    if (topics) {
+        size_t l = strlen(p->rule) + 10;
+        char *r = chr_arena_alloc(s->d->a, l);
+        if (r) { snprintf(r, l, "%s+topics", p->rule); ea.rule = r; }
     }
     for (size_t i = 0; i < n && i < MAXA; i++) ea.actors[ea.nactors++] = ms[i];
     for (int i = 0; i < p->nrecipient && !ea.nrecips && ea.nactors == 1; i++) {

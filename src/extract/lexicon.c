@@ -919,6 +919,11 @@ static void inflect(const chr_lexicon *lx, const char *w, size_t n,
             o->tags |= CHR_TB(CHR_T_NOUN);
             o->feats |= CHR_LF_PL;
             set_nlemma(lx, o, nn);
+        } else if (nn && !(o->feats & CHR_LF_PL) && d->nlemma == NONE) {
+            /* WordNet lists some plurals as nouns of their own ("leaders",
+               "troops"): still plural, with the singular as lemma */
+            o->feats |= CHR_LF_PL;
+            set_nlemma(lx, o, nn);
         }
         return;
     }
@@ -1143,38 +1148,113 @@ int chr_lexicon_lookup(const chr_lexicon *lx, const char *w, size_t n,
     return 0;
 }
 
-/* Build the common-word table from the entries the data files mention. */
+/* The common words: every word the data files mention, and the most
+ * frequent WordNet lemmas (by SemCor counts) with their regular inflected
+ * forms, each stored with its full lookup already done. */
+#define COMMON_LEMMAS 2500
+
+static int common_add(chr_lexicon *lx, lex_common *tab, uint32_t mask, const char *k,
+                      size_t n, uint32_t want_lemma)
+{
+    if (n == 0 || n >= MAX_WORD) return 0;
+    keybuf kb;
+    key_make(&kb, k, n);
+    uint32_t h = hash_bytes(k, n);
+    uint32_t j = h & mask;
+    for (;; j = (j + 1) & mask) {
+        if (!tab[j].len) break;
+        if (tab[j].hash == h && memcmp(tab[j].key, kb.c, sizeof kb.c) == 0) return 0;
+    }
+    chr_lexinfo o;
+    if (!chr_lexicon_lookup(lx, k, n, &o)) return 0;             /* guessed */
+    uint32_t vl = lemma_index(lx, o.vlemma), nl = lemma_index(lx, o.nlemma);
+    /* a generated form must really be an inflection of its lemma */
+    if (want_lemma != NONE && vl != want_lemma && nl != want_lemma) return 0;
+    lex_common *c = &tab[j];
+    memcpy(c->key, kb.c, sizeof c->key);
+    c->len = (uint8_t)n;
+    c->hash = h;
+    c->tags = o.tags;
+    c->feats = o.feats;
+    c->vforms = o.vforms;
+    c->aux = o.aux;
+    c->modal = o.modal;
+    c->nfreq = o.nfreq;
+    c->vfreq = o.vfreq;
+    c->vlemma = vl;
+    c->nlemma = nl;
+    c->vlen = (uint8_t)o.vlemma_len;
+    c->nlen = (uint8_t)o.nlemma_len;
+    return 1;
+}
+
+/* Regular forms of lemma e: -s/-es/-ies, -ed/-d/-ied, -ing, with the final
+ * consonant doubled or the final e dropped where English does. */
+static void common_add_forms(chr_lexicon *lx, lex_common *tab, uint32_t mask, uint32_t li)
+{
+    const lex_ent *e = &lx->ents[li];
+    const char *w = e->key;
+    size_t n = e->len;
+    char b[MAX_WORD];
+    if (n + 4 >= MAX_WORD || n < 2) return;
+    static const char *const sufs[] = { "s", "es", "ed", "d", "ing" };
+    for (size_t i = 0; i < sizeof sufs / sizeof sufs[0]; i++) {
+        size_t m = cat(b, w, n, sufs[i]);
+        if (m) common_add(lx, tab, mask, b, m, li);
+    }
+    char last = w[n - 1];
+    if (last == 'y') {
+        size_t m = cat(b, w, n - 1, "ies");
+        if (m) common_add(lx, tab, mask, b, m, li);
+        m = cat(b, w, n - 1, "ied");
+        if (m) common_add(lx, tab, mask, b, m, li);
+    }
+    if (last == 'e') {
+        size_t m = cat(b, w, n - 1, "ing");
+        if (m) common_add(lx, tab, mask, b, m, li);
+    }
+    if (cvc(w, n)) {
+        char d[3] = { last, 0, 0 };
+        char tmp[MAX_WORD];
+        size_t m = cat(tmp, w, n, d);
+        if (m) {
+            size_t m2 = cat(b, tmp, m, "ed");
+            if (m2) common_add(lx, tab, mask, b, m2, li);
+            m2 = cat(b, tmp, m, "ing");
+            if (m2) common_add(lx, tab, mask, b, m2, li);
+        }
+    }
+}
+
 static int build_common(chr_lexicon *lx)
 {
+    /* the count threshold that keeps about COMMON_LEMMAS lemmas */
+    enum { HMAX = 4096 };
+    uint32_t *hist = calloc(HMAX + 1, sizeof *hist);
+    if (!hist) return CHR_ENOMEM;
     uint32_t count = 0;
-    for (uint32_t i = 0; i < lx->nents; i++) count += (lx->ents[i].flags & EF_DATA) != 0;
+    for (uint32_t i = 0; i < lx->nents; i++) {
+        const lex_ent *e = &lx->ents[i];
+        uint32_t f = (uint32_t)e->nfreq + e->vfreq;
+        hist[f > HMAX ? HMAX : f]++;
+        count += (e->flags & EF_DATA) != 0;
+    }
+    uint32_t thr = HMAX, acc = hist[HMAX];
+    while (thr > 1 && acc + hist[thr - 1] <= COMMON_LEMMAS) acc += hist[--thr];
+    free(hist);
+    count += 5 * acc;           /* a lemma has about five forms that check out */
     uint32_t cap = 64;
     while (cap < 2 * count) cap *= 2;
     lex_common *tab = big_alloc((size_t)cap * sizeof *tab);
     if (!tab) return CHR_ENOMEM;
     for (uint32_t i = 0; i < lx->nents; i++) {
         const lex_ent *e = &lx->ents[i];
-        if (!(e->flags & EF_DATA)) continue;
-        chr_lexinfo o;
-        if (!chr_lexicon_lookup(lx, e->key, e->len, &o)) continue;   /* guessed */
-        uint32_t h = hash_bytes(e->key, e->len);
-        uint32_t j = h & (cap - 1);
-        while (tab[j].len) j = (j + 1) & (cap - 1);
-        lex_common *c = &tab[j];
-        memcpy(c->key, e->key, sizeof c->key);
-        c->len = e->len;
-        c->hash = h;
-        c->tags = o.tags;
-        c->feats = o.feats;
-        c->vforms = o.vforms;
-        c->aux = o.aux;
-        c->modal = o.modal;
-        c->nfreq = o.nfreq;
-        c->vfreq = o.vfreq;
-        c->vlemma = lemma_index(lx, o.vlemma);
-        c->nlemma = lemma_index(lx, o.nlemma);
-        c->vlen = (uint8_t)o.vlemma_len;
-        c->nlen = (uint8_t)o.nlemma_len;
+        uint32_t f = (uint32_t)e->nfreq + e->vfreq;
+        if ((e->flags & EF_DATA) || f >= thr)
+            common_add(lx, tab, cap - 1, e->key, e->len, NONE);
+        if (f >= thr && (e->tags & (CHR_TB(CHR_T_NOUN) | CHR_TB(CHR_T_VERB))) &&
+            !(e->flags & EF_COMPLETE))
+            common_add_forms(lx, tab, cap - 1, i);
     }
     lx->common = tab;
     lx->common_mask = cap - 1;

@@ -614,6 +614,13 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
             *vform = CHR_VF_PAST;
             return CHR_T_VERB;
         }
+        /* "a conflict using someone else", "troops firing rockets": a
+           participle with its own object */
+        if ((vf & CHR_VF_GERUND) && prev_is_nominal(st) && st->has_finite &&
+            strong_np_opener(c, nx)) {
+            *vform = CHR_VF_GERUND;
+            return CHR_T_VERB;
+        }
         /* after a preposition or a verb, -ing is a gerund: "after visiting",
            "denied sending", "consider sending" */
         if ((vf & CHR_VF_GERUND) &&
@@ -660,13 +667,15 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
             int agree = ((vf & CHR_VF_PRES3) && subj_sg) ||
                         ((vf & CHR_VF_BASE) && !subj_sg);
             if (agree) {
+                uint32_t n2 = next_unit(c, nx);
                 int verb_ev = np_opener(c, nx) || (NP & (TB(ADV) | TB(PART))) ||
-                              (nx < c->n && is(c, nx, "to"));
+                              (nx < c->n && is(c, nx, "to") && n2 < c->n &&
+                               (poss(c, n2) & TB(VERB)) && !(poss(c, n2) & (TB(PROPN) | TB(DET))));
                 /* "Blinken schedules visit", "Kremlin claims victory": a
                    name's -s word is its verb unless the clause's verb
                    follows ("NATO allies said") */
                 if (!verb_ev && st->pt == CHR_T_PROPN && (vf & CHR_VF_PRES3) && nx < c->n &&
-                    (st->pt2 != CHR_T_DET) &&
+                    (st->pt2 != CHR_T_DET) && !demonym_like(c, st->prev) &&
                     !(NP & (TB(AUX) | TB(MODAL) | TB(ADP) | TB(PUNCT) | TB(CCONJ) | TB(SCONJ))) &&
                     !((NP & TB(VERB)) && !(NP & (TB(NOUN) | TB(ADJ)))))
                     verb_ev = 1;
@@ -1052,7 +1061,7 @@ static void step(tctx *c, uint32_t i, tstate *st)
     if (tag == CHR_T_VERB && (o->vform & (CHR_VF_PAST | CHR_VF_PRES3)) &&
         st->pt != CHR_T_MODAL && st->pt != CHR_T_PART)
         st->last_finite = o->vform;
-    if (tag == CHR_T_PUNCT && !(o->flags & CHR_PF_GLUED) && !punct_is(c, i, ','))
+    if (tag == CHR_T_PUNCT && (punct_is(c, i, ';') || punct_is(c, i, ':')))
         st->last_finite = 0;
     if (tag == CHR_T_NOUN || tag == CHR_T_PROPN || tag == CHR_T_PRON || tag == CHR_T_NUM) {
         st->prev_plural = (o->feats & CHR_LF_PL) != 0;
