@@ -430,10 +430,13 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
         static const char *const intent[] = {"plan", "plans", "intention", "decision", "commitment",
                                              "promise", "pledge", "agreement", "offer", "readiness",
                                              "proposal", "bid", NULL};
-        uint32_t k = vg->first - 1;
-        if (x_tok_is(s->d, vg->first, "to")) k = vg->first - 1;
-        for (int i = 0; intent[i]; i++)
-            if (x_tok_is(s->d, k, intent[i])) future = 1;
+        /* "plans to supply", "plans in April to supply" */
+        for (uint32_t back = 1; back <= 4 && vg->first >= s->p.tok_begin + back; back++) {
+            uint32_t k = vg->first - back;
+            if (chr_parse_vg_at(&s->p, k) >= 0) break;
+            for (int i = 0; intent[i]; i++)
+                if (x_tok_is(s->d, k, intent[i])) future = 1;
+        }
     }
     if (future) status = aid ? "pledged" : "planned";
     else if (aid && strcmp(status, "delivered") == 0 && (vg->aspect & CHR_ASPECT_PROGRESSIVE) &&
@@ -631,8 +634,9 @@ static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
         }
     }
     int topics = 0;
-    if (!n && p->symmetric && !has_parties(s, np) && s->d->ntopics >= 2 &&
-        !refers_back(s, p)) {
+    const char *headw = x_tok_text(s->d, x->head, x->head);
+    if (!n && p->symmetric && headw[0] && headw[strlen(headw) - 1] == 's' &&
+        !has_parties(s, np) && s->d->ntopics >= 2 && !refers_back(s, p)) {
         /* "the second round of talks took place": talks whose parties go
          * unsaid are between the two states the article is about */
         /* the two states the sentence names, else the article's two */
@@ -686,6 +690,12 @@ static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
         if (v->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: negated clause", p->words[0]); return; }
     }
     ea.date = x_date_in(s, ea.first, ea.last, 0);
+    if (strcmp(p->type, "ASSAULT") == 0 && !ea.date && headw[0] &&
+        headw[strlen(headw) - 1] == 's') {
+        /* "deadly Russian attacks": attacks in general, not one attack */
+        x_trace(s->d, "refused %s: plural and undated, no one attack", p->words[0]);
+        return;
+    }
     emit(s, &ea);
 }
 
@@ -724,6 +734,39 @@ static const chr_pattern *noun_event_pattern(const xsent *s, uint32_t first, uin
     return NULL;
 }
 
+/* "Japan's Prime Minister Fumio Kishida is in Kyiv": a leader present in
+ * another state's place is visiting it. */
+static void presence_visit(xsent *s, int32_t vi)
+{
+    const chr_vgroup *vg = &s->p.vgs[vi];
+    if (!(vg->flags & CHR_VGF_COPULA) || (vg->flags & CHR_VGF_NEG) || vg->modal ||
+        vg->clause < 0 || vg->tense == CHR_TENSE_FUTURE)
+        return;
+    if (vg->last + 2 >= s->p.tok_end || !x_tok_is(s->d, vg->last + 1, "in")) return;
+    const chr_clause *cl = &s->p.clauses[vg->clause];
+    const chr_mention *who[2];
+    if (x_np_actors(s, cl->subj, who, 2) != 1 || who[0]->u.entry->type != CHR_ET_PERSON) return;
+    const chr_mention *pl[1];
+    if (!x_mentions_in(s, CHR_M_PLACE, vg->last + 2, vg->last + 3, pl, 1)) return;
+    if (strcmp(x_code(pl[0]), x_code(who[0])) == 0) return;
+    static const chr_pattern visit = {
+        .what = CHR_PAT_EVENT, .pos = 'v', .nwords = 1, .words = {"be"},
+        .type = "CONSULT", .mode = "visit", .cameo = "042", .status = "occurred",
+        .rule = "consult.visit.be_in"};
+    ev_args ea;
+    memset(&ea, 0, sizeof ea);
+    ea.pat = &visit;
+    ea.status = "occurred";
+    ea.actors[ea.nactors++] = who[0];
+    ea.recips[ea.nrecips++] = pl[0];
+    ea.clause = vg->clause;
+    ea.first = cl->first;
+    ea.last = cl->last;
+    ea.date = x_date_in(s, cl->first, cl->last, 0);
+    x_trace(s->d, "'%s is in %s': a visit", x_mention_text(s->d, who[0]), x_mention_text(s->d, pl[0]));
+    emit(s, &ea);
+}
+
 void x_events_sentence(xsent *s)
 {
     const chr_parse *p = &s->p;
@@ -733,7 +776,10 @@ void x_events_sentence(xsent *s)
         const chr_vgroup *vg = &p->vgs[vi];
         int32_t used_np = -1;
         const chr_pattern *pat = verb_event_pattern(s, vg, &used_np);
-        if (!pat) continue;
+        if (!pat) {
+            presence_visit(s, (int32_t)vi);
+            continue;
+        }
         if (vg->comp >= 0) {
             int32_t dummy;
             if (verb_event_pattern(s, &p->vgs[vg->comp], &dummy)) {
@@ -752,6 +798,8 @@ void x_events_sentence(xsent *s)
         int skip = 0;
         for (size_t i = 0; i < nused; i++) if (used[i] == (int32_t)ni) skip = 1;
         if (skip) continue;
+        int tag = chr_parse_tag(p, x->head)->tag;
+        if (tag != CHR_T_NOUN && tag != CHR_T_PROPN) continue;
         const chr_pattern *pat = noun_event_pattern(s, x->first, x->head);
         if (!pat) continue;
         x_trace(s->d, "trigger noun '%s' (%s)", x_tok_text(s->d, x->head, x->head), pat->rule);
