@@ -17,4 +17,4 @@ echo "== core types (AID, CONSULT, SANCTION, ASSAULT) and figures"
 python3 "$shared/eval/score.py" --gold "$gold/records.jsonl" --pred "$out/pred.jsonl" $EVAL_FLAGS
 echo
 echo "== all types"
-python3 "$shared/eval/score.py" --gold "$gold/records.jsonl" --pred "$out/pred.jsonl" --types all | tail -n 8
+python3 "$shared/eval/score.py" --gold "$gold/records.jsonl" --pred "$out/pred.jsonl" --types all | sed -n "2,/slot accuracy/p"
