@@ -370,17 +370,21 @@ static size_t slot_actors(xsent *s, int32_t vi, const chr_argspec *a, int passiv
     return x_np_actors(s, np, out, max);
 }
 
-static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
+static int32_t vg_index(const xsent *s, const chr_vgroup *vg)
+{
+    return (int32_t)(vg - s->p.vgs);
+}
+
+/* Why the verb group vi states no fact (NULL when it does), and whether
+ * what it states lies ahead (future tense, intent, plans). */
+static const char *vg_refusal(xsent *s, int32_t vi, int *future)
 {
     const chr_vgroup *vg = &s->p.vgs[vi];
-    if (vg->clause < 0 || (uint32_t)vg->clause >= s->p.ncl) return;
     const chr_clause *cl = &s->p.clauses[vg->clause];
-    const char *lemma = p->words[0];
-    if (s->question) { x_trace(s->d, "refused %s: a question", lemma); return; }
-    if (vg->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: negated", lemma); return; }
+    if (s->question) { return "a question"; }
+    if (vg->flags & CHR_VGF_NEG) { return "negated"; }
     if (modal_refuses(vg->modal)) {
-        x_trace(s->d, "refused %s: modal '%s' (not a fact)", lemma, chr_modal_name(vg->modal));
-        return;
+        return "a modal of possibility (not a fact)";
     }
     static const char *const not_done[] = {"against", "from", "on", "about", "for", "of",
                                            "toward", "towards", "regarding", "over", NULL};
@@ -390,27 +394,44 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     /* "warned against providing", "coordination on imposing sanctions":
      * a gerund after such a preposition names an act, not a fact */
     if ((vg->flags & CHR_VGF_GERUND) && before_gerund) {
-        x_trace(s->d, "refused %s: warned or kept from it ('%s ...ing')", lemma,
-                x_tok_text(s->d, vg->first - 1, vg->first - 1));
-        return;
+        return "a gerund after a preposition (warned against, coordination on)";
     }
-    int aid = strcmp(p->type, "AID") == 0;
-    const char *status = p->status;
-    int future = vg->tense == CHR_TENSE_FUTURE;
+    /* "If the talks fail, Britain will send ...": a condition is not a fact */
+    for (uint32_t c = 0; c < s->p.ncl; c++) {
+        const chr_clause *oc = &s->p.clauses[c];
+        if (oc->intro == CHR_NO_TOK) continue;
+        if (!x_tok_is(s->d, oc->intro, "if") && !x_tok_is(s->d, oc->intro, "unless")) continue;
+        if ((int32_t)c == vg->clause || oc->parent == vg->clause ||
+            (oc->parent < 0 && cl->kind == CHR_CL_MAIN)) {
+            return "under a condition (if, unless)";
+        }
+    }
+    /* "called on the EU to impose sanctions": a governor whose object
+     * stands between it and the infinitive */
+    if ((vg->flags & CHR_VGF_INF) && vg->gov < 0) {
+        for (int32_t g = vg_index(s, vg) - 1; g >= 0 && s->p.vgs[g].clause == vg->clause; g--) {
+            const chr_pattern *gp = governor_pattern(s, &s->p.vgs[g]);
+            if (gp && (strcmp(gp->governs, "request") == 0 || strcmp(gp->governs, "deny") == 0 ||
+                       strcmp(gp->governs, "hypothetical") == 0)) {
+                return gp->governs;
+            }
+            break;
+        }
+    }
+    *future = vg->tense == CHR_TENSE_FUTURE;
     /* the verbs that govern this one: "agreed to provide", "denied sending" */
     for (int32_t g = vg->gov, hops = 0; g >= 0 && hops < 4; g = s->p.vgs[g].gov, hops++) {
         const chr_vgroup *gv = &s->p.vgs[g];
-        if (gv->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: its governor is negated", lemma); return; }
-        if (modal_refuses(gv->modal)) { x_trace(s->d, "refused %s: governed by a modal", lemma); return; }
-        if (gv->tense == CHR_TENSE_FUTURE) future = 1;
+        if (gv->flags & CHR_VGF_NEG) { return "its governor is negated"; }
+        if (modal_refuses(gv->modal)) { return "governed by a modal"; }
+        if (gv->tense == CHR_TENSE_FUTURE) *future = 1;
         const chr_pattern *gp = governor_pattern(s, gv);
         if (!gp) continue;
         if (strcmp(gp->governs, "deny") == 0 || strcmp(gp->governs, "request") == 0 ||
             strcmp(gp->governs, "hypothetical") == 0) {
-            x_trace(s->d, "refused %s: governed by '%s' (%s)", lemma, gp->words[0], gp->governs);
-            return;
+            return gp->governs;
         }
-        if (strcmp(gp->governs, "pledged") == 0 || strcmp(gp->governs, "planned") == 0) future = 1;
+        if (strcmp(gp->governs, "pledged") == 0 || strcmp(gp->governs, "planned") == 0) *future = 1;
     }
     /* a report frame that denies: "Moscow denied that it had shelled ..." */
     if (cl->frame >= 0 && (uint32_t)cl->frame < s->p.ncl) {
@@ -419,8 +440,7 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
             const chr_vgroup *fv = &s->p.vgs[fc->main_vg];
             const chr_pattern *gp = governor_pattern(s, fv);
             if ((fv->flags & CHR_VGF_NEG) || (gp && strcmp(gp->governs, "deny") == 0)) {
-                x_trace(s->d, "refused %s: its report frame denies it", lemma);
-                return;
+                return "its report frame denies it";
             }
         }
     }
@@ -435,16 +455,40 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
             uint32_t k = vg->first - back;
             if (chr_parse_vg_at(&s->p, k) >= 0) break;
             for (int i = 0; intent[i]; i++)
-                if (x_tok_is(s->d, k, intent[i])) future = 1;
+                if (x_tok_is(s->d, k, intent[i])) *future = 1;
         }
     }
+    return NULL;
+}
+
+static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
+{
+    const chr_vgroup *vg = &s->p.vgs[vi];
+    if (vg->clause < 0 || (uint32_t)vg->clause >= s->p.ncl) return;
+    const chr_clause *cl = &s->p.clauses[vg->clause];
+    const char *lemma = p->words[0];
+    int future = 0;
+    const char *why = vg_refusal(s, vi, &future);
+    if (why) {
+        x_trace(s->d, "refused %s: %s", lemma, why);
+        return;
+    }
+    int aid = strcmp(p->type, "AID") == 0;
+    const char *status = p->status;
     if (future) status = aid ? "pledged" : "planned";
     else if (aid && strcmp(status, "delivered") == 0 && (vg->aspect & CHR_ASPECT_PROGRESSIVE) &&
              vg->tense == CHR_TENSE_PRESENT)
         status = "pledged";   /* "the UK is sending": on its way, not yet there */
 
+    /* "announced that $1 billion in artillery would soon be heading to
+     * Ukraine": what a report verb announces is in the clauses it frames */
+    uint32_t last = cl->last;
+    if (vg->flags & CHR_VGF_REPORT)
+        for (uint32_t c = 0; c < s->p.ncl; c++)
+            if (s->p.clauses[c].frame == vg->clause && s->p.clauses[c].last > last)
+                last = s->p.clauses[c].last;
     clause_facts f;
-    read_facts(s, cl->first, cl->last, &f);
+    read_facts(s, cl->first, last, &f);
     if ((p->needs & CHR_NEED_AID) && !(f.has_item || f.has_money || f.has_aidnoun)) {
         x_trace(s->d, "refused %s: nothing given (no materiel, money or aid)", lemma);
         return;
@@ -459,7 +503,7 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     ea.status = status;
     ea.clause = vg->clause;
     ea.first = cl->first;
-    ea.last = cl->last;
+    ea.last = last;
     int passive = vg->voice == CHR_VOICE_PASSIVE;
     if (passive) {
         if (vg->agent >= 0) ea.nactors = x_np_actors(s, vg->agent, ea.actors, MAXA);
@@ -472,7 +516,7 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     }
     for (int i = 0; i < p->nrecipient && !ea.nrecips; i++) {
         if (passive && p->recipient[i].slot == CHR_SLOT_SUBJ) continue;
-        ea.nrecips = slot_actors(s, vi, &p->recipient[i], passive, cl->first, cl->last,
+        ea.nrecips = slot_actors(s, vi, &p->recipient[i], passive, cl->first, last,
                                  ea.recips, MAXA);
     }
     /* "visiting countries neighbouring Ukraine namely Belgium, Poland and
@@ -586,6 +630,14 @@ static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
     const chr_np *x = &s->p.nps[np];
     if (s->question) return;
     if (x->flags & CHR_NPF_NEG) { x_trace(s->d, "refused %s: negated", p->words[0]); return; }
+    for (uint32_t c = 0; c < s->p.ncl; c++) {
+        const chr_clause *oc = &s->p.clauses[c];
+        if (oc->first <= x->head && x->head <= oc->last && oc->intro != CHR_NO_TOK &&
+            (x_tok_is(s->d, oc->intro, "if") || x_tok_is(s->d, oc->intro, "unless"))) {
+            x_trace(s->d, "refused %s: under a condition", p->words[0]);
+            return;
+        }
+    }
     ev_args ea;
     memset(&ea, 0, sizeof ea);
     ea.pat = p;
@@ -622,15 +674,38 @@ static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
         /* "Kishida has made a surprise trip to Ukraine", "held talks": the
          * object of a light verb takes the verb's subject as its actor */
         static const char *const light[] = {"make", "hold", "have", "pay", "conduct", "begin",
-                                            "start", "carry", "launch", "undertake", "open", NULL};
+                                            "start", "carry", "launch", "undertake", "open",
+                                            "announce", "impose", "introduce", "adopt", "approve",
+                                            "unveil", "agree", NULL};
         for (uint32_t vi = 0; vi < s->p.nvg && !n; vi++) {
             const chr_vgroup *v = &s->p.vgs[vi];
             if (v->obj != np || v->clause < 0 || v->voice == CHR_VOICE_PASSIVE) continue;
             for (int i = 0; light[i]; i++)
                 if (v->lemma_len == strlen(light[i]) && strncmp(v->lemma, light[i], v->lemma_len) == 0) {
+                    int future = 0;
+                    const char *why = vg_refusal(s, (int32_t)vi, &future);
+                    if (why) {
+                        x_trace(s->d, "refused %s: %s", p->words[0], why);
+                        return;
+                    }
+                    if (future) ea.status = strcmp(p->type, "AID") == 0 ? "pledged" : "planned";
                     n = x_np_actors(s, s->p.clauses[v->clause].subj, ms, MAXA);
                     break;
                 }
+        }
+    }
+    if (!n && p->symmetric) {
+        /* "talks between Moscow and Kyiv": the parties are the phrase's */
+        for (uint32_t j = 0; j < s->p.npp && !n; j++) {
+            const chr_pp *pp = &s->p.pps[j];
+            if (pp->host_np != np || !x_tok_is(s->d, pp->prep, "between")) continue;
+            const chr_mention *both[MAXA];
+            size_t k = x_np_actors(s, pp->np, both, MAXA);
+            if (k < 2) k = x_actors_after(s, pp->prep, s->p.tok_end - 1, 3, both, MAXA);
+            if (k >= 2) {
+                ms[n++] = both[0];
+                for (size_t i = 1; i < k; i++) ea.recips[ea.nrecips++] = both[i];
+            }
         }
     }
     int topics = 0;
@@ -665,6 +740,7 @@ static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
     }
     for (size_t i = 0; i < n && i < MAXA; i++) ea.actors[ea.nactors++] = ms[i];
     for (int i = 0; i < p->nrecipient && !ea.nrecips && ea.nactors == 1; i++) {
+        if (p->recipient[i].slot != CHR_SLOT_PREP) continue;
         if (p->recipient[i].slot != CHR_SLOT_PREP) continue;
         for (uint32_t j = 0; j < s->p.npp; j++) {
             const chr_pp *pp = &s->p.pps[j];
@@ -788,7 +864,6 @@ void x_events_sentence(xsent *s)
             }
         }
         if (used_np >= 0 && nused < 64) used[nused++] = used_np;
-        if (vg->obj >= 0 && nused < 64) used[nused++] = vg->obj;
         x_trace(s->d, "trigger '%.*s' (%s)", (int)vg->lemma_len, vg->lemma, pat->rule);
         verb_event(s, (int32_t)vi, pat);
     }

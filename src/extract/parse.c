@@ -34,12 +34,13 @@ static inline int is(const pctx *c, uint32_t k, const char *w)
     const chr_token *t = &c->t->toks[k];
     const char *p = c->t->norm + t->start;
     size_t n = t->end - t->start;
+    if (n != strlen(w)) return 0;       /* strlen of a literal is a constant */
     for (size_t j = 0; j < n; j++) {
         char a = p[j];
         if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
-        if (a != w[j]) return 0;        /* also stops at w's end */
+        if (a != w[j]) return 0;
     }
-    return w[n] == '\0';
+    return 1;
 }
 static inline int punct(const pctx *c, uint32_t k, char ch)
 {
@@ -973,20 +974,17 @@ int chr_parse_sentence(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
     int rc = chr_tag_tokens(lx, t, b, e, a, out->tags);
     if (rc != CHR_OK) return rc;
 
-    /* bounds for the arrays, from the tags */
-    uint32_t nverbal = 0, nnominal = 0, nadp = 0, nbound = 1;
-    for (uint32_t i = 0; i < n; i++) {
-        int tag = out->tags[i].tag;
-        if (tag == CHR_T_VERB || tag == CHR_T_AUX || tag == CHR_T_MODAL || tag == CHR_T_PART)
-            nverbal++;
-        else if (tag == CHR_T_ADP) nadp++;
-        else if (tag != CHR_T_PUNCT) nnominal++;
-        if (tag == CHR_T_PUNCT || tag == CHR_T_SCONJ || tag == CHR_T_CCONJ ||
-            (out->tags[i].flags & CHR_PF_REL) || tag == CHR_T_NOUN || tag == CHR_T_PROPN ||
-            tag == CHR_T_PRON || tag == CHR_T_NUM || tag == CHR_T_DET || tag == CHR_T_SYM ||
-            tag == CHR_T_ADJ || tag == CHR_T_ADP)
-            nbound++;
-    }
+    /* bounds for the arrays, from the tags: verbal words bound the verb
+       groups, prepositions the attachments, the rest the noun phrases;
+       clause boundaries need punctuation, a conjunction or a phrase */
+    static const uint8_t cls[CHR_T_COUNT] = {
+        [CHR_T_VERB] = 1, [CHR_T_AUX] = 1, [CHR_T_MODAL] = 1, [CHR_T_PART] = 1,
+        [CHR_T_ADP] = 2, [CHR_T_PUNCT] = 3,
+    };
+    uint32_t count[4] = { 0, 0, 0, 0 };
+    for (uint32_t i = 0; i < n; i++) count[cls[out->tags[i].tag]]++;
+    uint32_t nverbal = count[1], nadp = count[2], nnominal = count[0];
+    uint32_t nbound = 1 + count[0] + count[2] + count[3];
     /* each list adds one entry before its conjuncts: at most one per
        nominal word */
     out->nps = chr_arena_alloc(a, (2 * nnominal + 1) * sizeof *out->nps);

@@ -59,12 +59,13 @@ static inline int is(const tctx *c, uint32_t i, const char *w)
     const chr_token *k = tok(c, i);
     const char *p = c->t->norm + k->start;
     size_t n = k->end - k->start;
+    if (n != strlen(w)) return 0;       /* strlen of a literal is a constant */
     for (size_t j = 0; j < n; j++) {
         char a = p[j];
         if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
-        if (a != w[j]) return 0;        /* also stops at w's end */
+        if (a != w[j]) return 0;
     }
-    return w[n] == '\0';
+    return 1;
 }
 
 static inline int punct_is(const tctx *c, uint32_t i, char ch)
@@ -184,9 +185,15 @@ static int title_case(const tctx *c)
     return caps >= 3;
 }
 
-static void analyse_tokens(tctx *c, int title)
+static void cap_fix(tctx *c, uint32_t i, int was_initial, int title);
+
+/* What analyse_tokens() saw: which optional passes the sentence needs. */
+enum { SAW_HYPHEN = 1, SAW_QUOTE = 2, SAW_MW = 4 };
+
+static int analyse_tokens(tctx *c, int title)
 {
     int initial = 1;        /* no word yet in this sentence or quotation */
+    int saw = 0;
     for (uint32_t i = 0; i < c->n; i++) {
         const chr_token *k = tok(c, i);
         const char *p = chr_tok_ptr(c->t, k);
@@ -201,6 +208,8 @@ static void analyse_tokens(tctx *c, int title)
             o->possible = TB(PUNCT);
             if (p[0] == '"' || p[0] == '(' || p[0] == ':' || p[0] == '[' || p[0] == '\'')
                 initial = 1;
+            if (p[0] == '"') saw |= SAW_QUOTE;
+            if (p[0] == '-' && !(k->flags & CHR_TF_SPACE_BEFORE)) saw |= SAW_HYPHEN;
             continue;
         case CHR_TOK_SYM:
             o->possible = (n == 1 && p[0] == '&') ? TB(CCONJ) : TB(SYM);
@@ -229,9 +238,10 @@ static void analyse_tokens(tctx *c, int title)
         if ((k->flags & (CHR_TF_CAP | CHR_TF_UPPER)) && !was_initial && !title) {
             /* a capital in mid sentence makes a name unless the word is a
                function word: only the small table of common words is
-               consulted (capitals() decides) */
+               consulted */
             if (!chr_lexicon_lookup_common(c->lx, p, n, &li)) {
                 o->possible = TB(PROPN);
+                o->flags |= CHR_PF_CAPWORD;
                 continue;
             }
         } else {
@@ -240,66 +250,53 @@ static void analyse_tokens(tctx *c, int title)
         if ((li.feats & CHR_LF_MWSTART) && i + 1 < c->n) {
             uint32_t w = match_mw(c, i);
             if (w) {
+                cap_fix(c, i, was_initial, title);
+                saw |= SAW_MW;
                 i += w - 1;
                 continue;
             }
         }
-        if ((li.feats & CHR_LF_GUESSED) && memchr(p, '\'', n) && split_clitic(c, i, p, n))
-            continue;
-        take_info(c, i, &li);
+        if (!((li.feats & CHR_LF_GUESSED) && memchr(p, '\'', n) && split_clitic(c, i, p, n)))
+            take_info(c, i, &li);
+        cap_fix(c, i, was_initial, title);
     }
+    return saw;
 }
 
-/* ---- capitals ------------------------------------------------------------- */
-
-static void capitals(tctx *c, int title)
+/* Decide what a capital says about word i (after its lookup): a name in
+ * mid sentence unless it is a function word, the lexicon's word at the
+ * start of a sentence or quotation and in title-case lines. */
+static void cap_fix(tctx *c, uint32_t i, int was_initial, int title)
 {
-    int initial = 1;                    /* no word yet in this sentence or quote */
-    for (uint32_t i = 0; i < c->n; i++) {
-        const chr_token *k = tok(c, i);
-        chr_ptag *o = &c->o[i];
-        if (k->type == CHR_TOK_PUNCT) {
-            char ch = c->t->norm[k->start];
-            if (ch == '"' || ch == '(' || ch == ':' || ch == '[' || ch == '\'') initial = 1;
-            continue;
-        }
-        if (k->type != CHR_TOK_WORD) {
-            initial = 0;
-            continue;
-        }
-        int was_initial = initial;
-        initial = 0;
-        if (o->flags & CHR_PF_MW) continue;
-        if (!(k->flags & (CHR_TF_CAP | CHR_TF_UPPER))) continue;
-        if (k->flags & CHR_TF_HAS_DIGIT) continue;
-        if ((k->flags & CHR_TF_UPPER) && !title) {
-            /* US, NATO, UN: acronyms are names ("US" is not "us") */
-            if (chr_tok_len(k) >= 2) {
-                o->possible = TB(PROPN);
-                o->flags |= CHR_PF_CAPWORD;
-                continue;
-            }
-        }
-        if (!was_initial && !title) {
-            /* mid-sentence capitals: names, except function words ("I")
-               and capitalized months ("in May") */
-            if ((o->possible & CLOSED_TAGS) && !(o->feats & CHR_LF_TIME)) continue;
-            o->possible = TB(PROPN);
-            o->flags |= CHR_PF_CAPWORD;
-            continue;
-        }
-        /* sentence-initial or title case: trust the lexicon, except for
-           words it does not know and nouns it has never seen in use
-           (WordNet lists "Ukraine" as a noun with no sense counts) */
-        int next_cap = i + 1 < c->n && tok(c, i + 1)->type == CHR_TOK_WORD &&
-                       (tok(c, i + 1)->flags & CHR_TF_CAP) && !title;
-        if ((o->feats & CHR_LF_GUESSED) ||
-            (o->possible == TB(NOUN) && c->s[i].nfreq == 0) ||
-            (next_cap && !(o->possible & ~(TB(NOUN) | TB(ADJ) | TB(PROPN)))) ||
-            ((o->feats & CHR_LF_TIME) && (o->possible & TB(MODAL)) && i + 1 < c->n &&
-             tok(c, i + 1)->type == CHR_TOK_NUM))
-            o->possible = TB(PROPN);
+    const chr_token *k = tok(c, i);
+    chr_ptag *o = &c->o[i];
+    if (!(k->flags & (CHR_TF_CAP | CHR_TF_UPPER)) || (k->flags & CHR_TF_HAS_DIGIT)) return;
+    if ((k->flags & CHR_TF_UPPER) && !title && chr_tok_len(k) >= 2) {
+        /* US, NATO, UN: acronyms are names ("US" is not "us") */
+        o->possible = TB(PROPN);
+        o->flags |= CHR_PF_CAPWORD;
+        return;
     }
+    if (!was_initial && !title) {
+        /* mid-sentence capitals: names, except function words ("I") and
+           capitalized months ("in May") */
+        if ((o->possible & CLOSED_TAGS) && !(o->feats & CHR_LF_TIME)) return;
+        o->possible = TB(PROPN);
+        o->flags |= CHR_PF_CAPWORD;
+        return;
+    }
+    /* sentence-initial or title case: trust the lexicon, except for words
+       it does not know and nouns it has never seen in use (WordNet lists
+       "Ukraine" as a noun with no sense counts), and nouns or adjectives
+       before another capital ("European Union") */
+    int next_cap = i + 1 < c->n && tok(c, i + 1)->type == CHR_TOK_WORD &&
+                   (tok(c, i + 1)->flags & CHR_TF_CAP) && !title;
+    if ((o->feats & CHR_LF_GUESSED) ||
+        (o->possible == TB(NOUN) && c->s[i].nfreq == 0) ||
+        (next_cap && !(o->possible & ~(TB(NOUN) | TB(ADJ) | TB(PROPN)))) ||
+        ((o->feats & CHR_LF_TIME) && (o->possible & TB(MODAL)) && i + 1 < c->n &&
+         tok(c, i + 1)->type == CHR_TOK_NUM))
+        o->possible = TB(PROPN);
 }
 
 /* ---- hyphenated compounds ---------------------------------------------------- */
@@ -794,9 +791,15 @@ static void decide(tctx *c, uint32_t i, tstate *st)
 
     if (!P) P = o->possible = TB(NOUN);
 
-    if (P == TB(PUNCT) || P == TB(SYM) || P == TB(NUM) || P == TB(PROPN)) {
+    if (P == TB(PUNCT) || P == TB(SYM) || P == TB(NUM) || P == TB(PROPN) ||
+        P == TB(CCONJ) || P == TB(ADJ) || P == TB(ADV) ||
+        (P == TB(DET) && !(o->feats & CHR_LF_REL)) ||
+        (P == TB(NOUN) && !(o->feats & CHR_LF_GUESSED))) {
+        /* one possibility: nothing to decide */
         tag = P == TB(PUNCT) ? CHR_T_PUNCT : P == TB(SYM) ? CHR_T_SYM
-            : P == TB(NUM) ? CHR_T_NUM : CHR_T_PROPN;
+            : P == TB(NUM) ? CHR_T_NUM : P == TB(PROPN) ? CHR_T_PROPN
+            : P == TB(CCONJ) ? CHR_T_CCONJ : P == TB(ADJ) ? CHR_T_ADJ
+            : P == TB(ADV) ? CHR_T_ADV : P == TB(DET) ? CHR_T_DET : CHR_T_NOUN;
     } else if (P == (TB(PART) | TB(AUX)) && o->aux == CHR_AUX_BE && !(o->feats)) {
         /* 's: "it's", "he's been" are is/has; "Ukraine's" is possessive */
         int verbal_next = (NP & (TB(VERB) | TB(AUX))) && !(NP & (TB(NOUN) | TB(ADJ))) &&
@@ -820,7 +823,7 @@ static void decide(tctx *c, uint32_t i, tstate *st)
             o->aux = 0;
             o->vforms = 0;
         }
-    } else if (is(c, i, "that") && !(o->flags & CHR_PF_MW)) {
+    } else if ((P & TB(SCONJ)) && (P & TB(DET)) && is(c, i, "that") && !(o->flags & CHR_PF_MW)) {
         if (st->pt == CHR_T_VERB || st->pt == CHR_T_ADJ ||
             (st->pt == CHR_T_AUX && st->prev != NONE && c->o[st->prev].aux == CHR_AUX_BE) ||
             (st->pt == CHR_T_NOUN && st->prev != NONE &&
@@ -851,7 +854,8 @@ static void decide(tctx *c, uint32_t i, tstate *st)
     } else if ((o->feats & CHR_LF_REL) && (P & TB(DET)) && !(P & TB(PRON))) {
         tag = CHR_T_DET;                /* whose */
         if (prev_is_nominal(st) || st->pt == CHR_T_PUNCT) o->flags |= CHR_PF_REL;
-    } else if (is(c, i, "where") && !(o->flags & CHR_PF_MW)) {
+    } else if ((o->feats & CHR_LF_REL) && (P & TB(SCONJ)) && is(c, i, "where") &&
+               !(o->flags & CHR_PF_MW)) {
         tag = CHR_T_SCONJ;
         if (prev_is_nominal(st) || (st->pt == CHR_T_PUNCT && st->pt2 == CHR_T_PROPN))
             o->flags |= CHR_PF_REL;
@@ -1073,19 +1077,19 @@ static void step(tctx *c, uint32_t i, tstate *st)
     st->pt = tag;
 }
 
-static void set_lemmas(tctx *c)
+static inline void set_lemma(tctx *c, uint32_t i)
 {
-    for (uint32_t i = 0; i < c->n; i++) {
-        chr_ptag *o = &c->o[i];
-        const scratch *s = &c->s[i];
-        if (o->tag == CHR_T_VERB || o->tag == CHR_T_AUX) {
-            o->lemma = s->vlemma;
-            o->lemma_len = s->vlen;
-        } else if (o->tag == CHR_T_NOUN) {
-            o->lemma = s->nlemma;
-            o->lemma_len = s->nlen;
-        }
-        if (!o->lemma) o->lemma_len = 0;
+    chr_ptag *o = &c->o[i];
+    const scratch *s = &c->s[i];
+    if (o->tag == CHR_T_VERB || o->tag == CHR_T_AUX) {
+        o->lemma = s->vlemma;
+        o->lemma_len = s->vlemma ? s->vlen : 0;
+    } else if (o->tag == CHR_T_NOUN) {
+        o->lemma = s->nlemma;
+        o->lemma_len = s->nlemma ? s->nlen : 0;
+    } else {
+        o->lemma = NULL;
+        o->lemma_len = 0;
     }
 }
 
@@ -1105,10 +1109,9 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
     memset(out, 0, c.n * sizeof *out);
 
     int title = title_case(&c);
-    analyse_tokens(&c, title);
-    capitals(&c, title);
-    compounds(&c);
-    quotes(&c);
+    int saw = analyse_tokens(&c, title);
+    if (saw & SAW_HYPHEN) compounds(&c);
+    if (saw & SAW_QUOTE) quotes(&c);
 
     tstate st;
     memset(&st, 0, sizeof st);
@@ -1117,21 +1120,27 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
     for (uint32_t i = unit_at(&c, 0); i < c.n; i = next_unit(&c, i)) {
         decide(&c, i, &st);
         step(&c, i, &st);
+        set_lemma(&c, i);
     }
     /* the parts of a unit take its tag: a glued chain its head's (the last
        token), a multi-word entry its first token's */
-    for (uint32_t i = c.n; i-- > 0;) {
-        if ((c.o[i].flags & CHR_PF_GLUED) && i + 1 < c.n) {
-            c.o[i].tag = c.o[i + 1].tag;
-            c.o[i].vform = 0;
+    if (saw & SAW_HYPHEN) {
+        for (uint32_t i = c.n; i-- > 0;) {
+            if ((c.o[i].flags & CHR_PF_GLUED) && i + 1 < c.n) {
+                c.o[i].tag = c.o[i + 1].tag;
+                c.o[i].vform = 0;
+                set_lemma(&c, i);
+            }
         }
     }
-    for (uint32_t i = 1; i < c.n; i++) {
-        if (c.o[i].flags & CHR_PF_MW) {
-            c.o[i].tag = c.o[i - 1].tag;
-            c.o[i].flags |= c.o[i - 1].flags & CHR_PF_INFTO;
+    if (saw & SAW_MW) {
+        for (uint32_t i = 1; i < c.n; i++) {
+            if (c.o[i].flags & CHR_PF_MW) {
+                c.o[i].tag = c.o[i - 1].tag;
+                c.o[i].flags |= c.o[i - 1].flags & CHR_PF_INFTO;
+                set_lemma(&c, i);
+            }
         }
     }
-    set_lemmas(&c);
     return CHR_OK;
 }

@@ -283,8 +283,7 @@ CASES = [
          "Germany will not send Taurus cruise missiles to Ukraine, Chancellor "
          "Olaf Scholz said.", []),
     Case("no_aid_in_a_conditional", D,
-         "If the talks fail, Britain would send more tanks to Ukraine.", [],
-         known_gap="an 'if' clause does not make its main clause hypothetical"),
+         "If the talks fail, Britain would send more tanks to Ukraine.", []),
     Case("no_aid_in_an_opinion", D,
          "Critics argue that Germany should send more weapons to Ukraine.", []),
     Case("no_records_for_generic_war_talk", D,
@@ -394,8 +393,7 @@ CASES = [
     Case("sanction_announced_against", D,
          "Britain announced new sanctions against Belarus on Tuesday.",
          [ev("SANCTION", mode="embargo", actor="GBR", recipient="BLR",
-             date=day("2022-03-01"))],
-         known_gap="'announced' is tried as an AID trigger only; the noun 'sanctions' in its object is never tried"),
+             date=day("2022-03-01"))]),
     Case("sanction_asset_freeze_carries_the_money", "2022-03-29",
          "Switzerland froze 5.75 billion Swiss francs in Russian assets.",
          [ev("SANCTION", mode="freeze", cameo="1056", actor="CHE",
@@ -411,8 +409,7 @@ CASES = [
              recipient="RUS", date=day("2022-02-24"))]),
     Case("no_sanction_when_called_for", D,
          "Zelenskyy called on the European Union to impose sanctions on "
-         "Russian oil.", [],
-         known_gap="'to impose sanctions' under 'called on' is made a SANCTION"),
+         "Russian oil.", []),
 
     # ---- ASSAULT --------------------------------------------------------------------------------
     Case("assault_shelling_carries_its_toll", D,
