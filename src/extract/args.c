@@ -156,6 +156,14 @@ static size_t add_distinct(const chr_mention **out, size_t n, size_t max, const 
 static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t last, uint32_t h)
 {
     const chr_mention *ms[32], *best = NULL;
+    /* a name that holds the head, even when it reaches past the phrase:
+     * "President" of "President of Ukraine Volodymyr Zelenskyy" */
+    for (size_t i = s->m0; i < s->m1; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->kind == CHR_M_ACTOR && m->tok_begin <= h && h < m->tok_end &&
+            (m->tok_begin < first || m->tok_end > last + 1))
+            return m;
+    }
     size_t n = x_mentions_in(s, CHR_M_ACTOR, first, last, ms, 32);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)

@@ -625,9 +625,11 @@ static int definite(const xsent *s, const chr_np *x)
            x_tok_is(s->d, x->first, "that") || x_tok_is(s->d, x->first, "these");
 }
 
-static void noun_event(xsent *s, int32_t np, const chr_pattern *p)
+static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p)
 {
-    const chr_np *x = &s->p.nps[np];
+    chr_np xh = s->p.nps[np];
+    xh.head = head;             /* the trigger noun stands for the head */
+    const chr_np *x = &xh;
     if (s->question) return;
     if (x->flags & CHR_NPF_NEG) { x_trace(s->d, "refused %s: negated", p->words[0]); return; }
     for (uint32_t c = 0; c < s->p.ncl; c++) {
@@ -869,15 +871,23 @@ void x_events_sentence(xsent *s)
     }
     for (uint32_t ni = 0; ni < p->nnp; ni++) {
         const chr_np *x = &p->nps[ni];
-        if (x->flags & (CHR_NPF_PRON | CHR_NPF_LIST | CHR_NPF_TIME)) continue;
+        if (x->flags & (CHR_NPF_PRON | CHR_NPF_LIST)) continue;
         int skip = 0;
         for (size_t i = 0; i < nused; i++) if (used[i] == (int32_t)ni) skip = 1;
         if (skip) continue;
-        int tag = chr_parse_tag(p, x->head)->tag;
-        if (tag != CHR_T_NOUN && tag != CHR_T_PROPN) continue;
-        const chr_pattern *pat = noun_event_pattern(s, x->first, x->head);
+        /* the trigger is the head, or a noun before a time word that
+         * heads the phrase ("a Nato-Ukraine summit last week") */
+        const chr_pattern *pat = NULL;
+        uint32_t h = x->head;
+        for (uint32_t k = x->head + 1; k-- > x->first && !pat;) {
+            int tag = chr_parse_tag(p, k)->tag;
+            if (tag != CHR_T_NOUN && tag != CHR_T_PROPN) continue;
+            if (k != x->head && !(x->flags & CHR_NPF_TIME)) break;
+            pat = noun_event_pattern(s, x->first, k);
+            if (pat) h = k;
+        }
         if (!pat) continue;
-        x_trace(s->d, "trigger noun '%s' (%s)", x_tok_text(s->d, x->head, x->head), pat->rule);
-        noun_event(s, (int32_t)ni, pat);
+        x_trace(s->d, "trigger noun '%s' (%s)", x_tok_text(s->d, h, h), pat->rule);
+        noun_event(s, (int32_t)ni, h, pat);
     }
 }
