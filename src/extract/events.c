@@ -396,6 +396,14 @@ static const char *vg_refusal(xsent *s, int32_t vi, int *future)
     if ((vg->flags & CHR_VGF_GERUND) && before_gerund) {
         return "a gerund after a preposition (warned against, coordination on)";
     }
+    /* "they should work with governments, provide assistance ...": a bare
+     * verb coordinated after a modal shares the modal */
+    if (vg->first == vg->head && vg->clause > 0 && !(vg->flags & CHR_VGF_INF) &&
+        chr_parse_tag(&s->p, vg->head)->vform == CHR_VF_BASE) {
+        const chr_clause *prev = &s->p.clauses[vg->clause - 1];
+        for (uint32_t g = prev->vg_first; g < prev->vg_first + prev->nvg; g++)
+            if (modal_refuses(s->p.vgs[g].modal)) return "shares the modal of the verb before it";
+    }
     /* "If the talks fail, Britain will send ...": a condition is not a fact */
     for (uint32_t c = 0; c < s->p.ncl; c++) {
         const chr_clause *oc = &s->p.clauses[c];
