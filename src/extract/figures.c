@@ -92,6 +92,27 @@ static const chr_pattern *object_metric(const xsent *s, int32_t np, const chr_vg
     return NULL;
 }
 
+/* The metric verb right before the count: "killing three civilians and
+ * injuring seven others" gives each count its own verb. */
+static const chr_pattern *preceding_metric(const xsent *s, const chr_mention *num,
+                                           const chr_vgroup **vgo)
+{
+    for (uint32_t back = 1; back <= 2 && num->tok_begin >= s->p.tok_begin + back; back++) {
+        int32_t vi = chr_parse_vg_at(&s->p, num->tok_begin - back);
+        if (vi < 0) continue;
+        const chr_vgroup *vg = &s->p.vgs[vi];
+        if (vg->voice == CHR_VOICE_PASSIVE || !vg->lemma || vg->lemma_len >= 64) return NULL;
+        char lemma[64];
+        for (uint32_t i = 0; i < vg->lemma_len; i++)
+            lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
+        lemma[vg->lemma_len] = '\0';
+        const chr_pattern *p = lookup(s, 'v', lemma, CHR_PAT_METRIC);
+        if (p) *vgo = vg;
+        return p;
+    }
+    return NULL;
+}
+
 static int cumulative_cue(const xsent *s)
 {
     static const char *const cues[] = {"so", "far", "total", "toll", "since", "now", "overall",
@@ -134,6 +155,7 @@ static void figure_from_number(xsent *s, const chr_mention *num)
     }
     if (!metric && num->tok_end < s->p.tok_end)   /* "more than 340 injured" */
         metric = token_pattern(s, num->tok_end, 'a', CHR_PAT_METRIC);
+    if (!metric) metric = preceding_metric(s, num, &vg);
     if (!metric) metric = subject_metric(s, x, &vg);
     if (!metric) metric = object_metric(s, npi, &vg);
     if (!metric) return;
