@@ -97,9 +97,12 @@ static const chr_pattern *object_metric(const xsent *s, int32_t np, const chr_vg
 static const chr_pattern *preceding_metric(const xsent *s, const chr_mention *num,
                                            const chr_vgroup **vgo)
 {
-    for (uint32_t back = 1; back <= 2 && num->tok_begin >= s->p.tok_begin + back; back++) {
-        int32_t vi = chr_parse_vg_at(&s->p, num->tok_begin - back);
-        if (vi < 0) continue;
+    if (num->tok_begin <= s->p.tok_begin) return NULL;
+    {
+        /* the count is the verb's object, right after it (its qualifiers
+         * are inside the count's span) */
+        int32_t vi = chr_parse_vg_at(&s->p, num->tok_begin - 1);
+        if (vi < 0) return NULL;
         const chr_vgroup *vg = &s->p.vgs[vi];
         if (vg->voice == CHR_VOICE_PASSIVE || !vg->lemma || vg->lemma_len >= 64) return NULL;
         char lemma[64];
