@@ -298,9 +298,13 @@ static void emit(xsent *s, ev_args *ea)
                 r->mode = p->mode;
                 r->cameo = p->cameo;
                 if (strcmp(p->type, "ASSAULT") == 0) add_items(s, r, ea->first, ea->last);
+
             }
-            if (nmoney) x_fill_count(s->d, &r->money.count, money[0]),
-                        memcpy(r->money.currency, money[0]->u.money.currency, 4);
+            /* money is what aid is worth or what a sanction freezes */
+            if (nmoney && (strcmp(p->type, "AID") == 0 || strcmp(p->type, "SANCTION") == 0)) {
+                x_fill_count(s->d, &r->money.count, money[0]);
+                memcpy(r->money.currency, money[0]->u.money.currency, 4);
+            }
             if (ea->date) x_fill_date(s->d, &r->date, ea->date);
             if (place && strcmp(p->type, "AID") != 0) x_fill_place(s->d, &r->location, place);
             if (has_src) r->source = src;
