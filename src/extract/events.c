@@ -487,6 +487,16 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     }
     int aid = strcmp(p->type, "AID") == 0;
     const char *status = p->status;
+    /* "... will continue on Wednesday in Berlin, when Mr Sunak meets
+     * Olaf Scholz": a temporal clause takes its time from the clause it
+     * depends on */
+    const chr_mention *inherited_date = NULL;
+    if (cl->kind == CHR_CL_ADVERBIAL && cl->intro != CHR_NO_TOK && cl->parent >= 0 &&
+        (x_tok_is(s->d, cl->intro, "when") || x_tok_is(s->d, cl->intro, "while"))) {
+        const chr_clause *pc = &s->p.clauses[cl->parent];
+        if (pc->main_vg >= 0 && s->p.vgs[pc->main_vg].tense == CHR_TENSE_FUTURE) future = 1;
+        inherited_date = x_date_in(s, pc->first, pc->last, 0);
+    }
     if (future) status = aid ? "pledged" : "planned";
     else if (aid && strcmp(status, "delivered") == 0 && (vg->aspect & CHR_ASPECT_PROGRESSIVE) &&
              vg->tense == CHR_TENSE_PRESENT)
@@ -553,6 +563,7 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
         ea.nactors = 1;
     }
     ea.date = x_date_in(s, cl->first, cl->last, 0);
+    if (!ea.date) ea.date = inherited_date;
     emit(s, &ea);
 }
 
@@ -780,6 +791,11 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
         if (v->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: negated clause", p->words[0]); return; }
     }
     ea.date = x_date_in(s, ea.first, ea.last, 0);
+    /* "talks which took place late on Wednesday": the relative clause on
+     * the noun dates it */
+    for (uint32_t i = 0; i < s->p.ncl && !ea.date; i++)
+        if (s->p.clauses[i].antecedent == np)
+            ea.date = x_date_in(s, s->p.clauses[i].first, s->p.clauses[i].last, 0);
     if (strcmp(p->type, "ASSAULT") == 0 && !ea.date && headw[0] &&
         headw[strlen(headw) - 1] == 's') {
         /* "deadly Russian attacks": attacks in general, not one attack */
