@@ -60,13 +60,27 @@ void x_trace(xdoc *d, const char *fmt, ...)
 
 /* ---- mentions --------------------------------------------------------------------- */
 
+size_t x_mention_first(const xsent *s, uint32_t tok)
+{
+    /* mentions are sorted by start: binary search for the first at or
+     * after token tok, so that a long sentence costs log time per look */
+    size_t lo = s->m0, hi = s->m1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->d->ms->v[mid].tok_begin < tok) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 size_t x_mentions_in(const xsent *s, int kind, uint32_t first, uint32_t last,
                      const chr_mention **out, size_t max)
 {
     size_t k = 0;
-    for (size_t i = s->m0; i < s->m1 && k < max; i++) {
+    for (size_t i = x_mention_first(s, first); i < s->m1 && k < max; i++) {
         const chr_mention *m = &s->d->ms->v[i];
-        if (m->kind == kind && m->tok_begin >= first && m->tok_end <= last + 1) out[k++] = m;
+        if (m->tok_begin > last) break;
+        if (m->kind == kind && m->tok_end <= last + 1) out[k++] = m;
     }
     return k;
 }
@@ -158,9 +172,10 @@ static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t la
     const chr_mention *ms[32], *best = NULL;
     /* a name that holds the head, even when it reaches past the phrase:
      * "President" of "President of Ukraine Volodymyr Zelenskyy" */
-    for (size_t i = s->m0; i < s->m1; i++) {
+    for (size_t i = x_mention_first(s, h > s->p.tok_begin + 24 ? h - 24 : s->p.tok_begin);
+         i < s->m1 && s->d->ms->v[i].tok_begin <= h; i++) {
         const chr_mention *m = &s->d->ms->v[i];
-        if (m->kind == CHR_M_ACTOR && m->tok_begin <= h && h < m->tok_end &&
+        if (m->kind == CHR_M_ACTOR && h < m->tok_end &&
             (m->tok_begin < first || m->tok_end > last + 1))
             return m;
     }
@@ -374,7 +389,18 @@ int x_source(xsent *s, int32_t c, chr_rsource *src)
     return 0;
 }
 
+static int sentence_source(xsent *s, chr_rsource *src);
+
 int x_sentence_source(xsent *s, chr_rsource *src)
+{
+    /* the same for every record of the sentence: looked for once */
+    if (!s->src_state) s->src_state = sentence_source(s, &s->src) ? 1 : -1;
+    if (s->src_state < 0) return 0;
+    *src = s->src;
+    return 1;
+}
+
+static int sentence_source(xsent *s, chr_rsource *src)
 {
     for (uint32_t c = 0; c < s->p.ncl; c++)
         if (s->p.clauses[c].report == CHR_REPORT_ACCORDING && s->p.clauses[c].source >= 0 &&

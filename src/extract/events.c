@@ -22,6 +22,7 @@
 #include <string.h>
 
 #define MAXA 16
+#define REACH 60    /* tokens around a trigger where its details may stand */
 
 static const chr_pattern *find_pattern(const xsent *s, char pos, const char *lemma, int what,
                                        const chr_pattern **cands, size_t *ncands)
@@ -105,55 +106,83 @@ static int is_weapon_class(int cls)
            cls != CHR_IC_FUEL && cls != CHR_IC_OTHER;
 }
 
+/* Count, once per sentence, what each token contributes (items, money,
+ * weapons, aid nouns, words that give aid its mode), as running sums. */
+static int build_facts(xsent *s)
+{
+    uint32_t n = s->p.tok_end - s->p.tok_begin;
+    s->facts = chr_arena_calloc(s->d->a, (size_t)n + 1, sizeof *s->facts);
+    if (!s->facts) return -1;
+    uint16_t (*f)[XF_COUNT] = s->facts;
+    for (size_t i = s->m0; i < s->m1; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->tok_begin < s->p.tok_begin || m->tok_begin >= s->p.tok_end) continue;
+        uint16_t *c = f[m->tok_begin - s->p.tok_begin + 1];
+        if (m->kind == CHR_M_ITEM) {
+            int cls = m->u.entry->item_class;
+            c[XF_ITEM]++;
+            if (is_weapon_class(cls) || cls == CHR_IC_PROTECTIVE) { c[XF_WEAPON]++; c[XF_ITEM_MIL]++; }
+            else if (cls == CHR_IC_MEDICAL || cls == CHR_IC_FOOD || cls == CHR_IC_FUEL) c[XF_ITEM_HUM]++;
+        } else if (m->kind == CHR_M_MONEY) {
+            c[XF_MONEY]++;
+        }
+    }
+    char buf[64];
+    for (uint32_t k = s->p.tok_begin; k < s->p.tok_end; k++) {
+        uint16_t *c = f[k - s->p.tok_begin + 1];
+        if (s->d->t->toks[k].type != CHR_TOK_WORD) continue;
+        if (x_tok_is(s->d, k, "phone") || x_tok_is(s->d, k, "telephone") ||
+            x_tok_is(s->d, k, "call") || x_tok_is(s->d, k, "videoconference"))
+            c[XF_PHONE]++;
+        if (x_tok_is(s->d, k, "humanitarian")) c[XF_ADJ_HUM]++;
+        else if (x_tok_is(s->d, k, "military") || x_tok_is(s->d, k, "defence") ||
+                 x_tok_is(s->d, k, "defense") || x_tok_is(s->d, k, "security") ||
+                 x_tok_is(s->d, k, "lethal") || x_tok_is(s->d, k, "arms"))
+            c[XF_ADJ_MIL]++;
+        else if (x_tok_is(s->d, k, "financial") || x_tok_is(s->d, k, "economic") ||
+                 x_tok_is(s->d, k, "budget") || x_tok_is(s->d, k, "macro"))
+            c[XF_ADJ_ECO]++;
+        const chr_pattern *cand[16];
+        size_t nc;
+        const chr_pattern *p = find_pattern(s, 'n', x_lemma(s, k, buf, sizeof buf), CHR_PAT_AIDNOUN,
+                                            cand, &nc);
+        if (p && p->nwords == 1) {
+            c[XF_AIDNOUN]++;
+            if (strcmp(p->mode, "military") == 0) { c[XF_NOUN_MIL]++; c[XF_WEAPON]++; }
+            else if (strcmp(p->mode, "economic") == 0) c[XF_NOUN_ECO]++;
+            else if (strcmp(p->mode, "humanitarian") == 0) c[XF_NOUN_HUM]++;
+        }
+    }
+    for (uint32_t i = 1; i <= n; i++)
+        for (int j = 0; j < XF_COUNT; j++) {
+            unsigned v = (unsigned)f[i][j] + f[i - 1][j];
+            f[i][j] = (uint16_t)(v > 65535 ? 65535 : v);
+        }
+    return 0;
+}
+
 static void read_facts(const xsent *s, uint32_t first, uint32_t last, clause_facts *f)
 {
     memset(f, 0, sizeof *f);
     f->first = first;
     f->last = last;
-    const char *adj_mode = NULL, *noun_mode = NULL, *item_mode = NULL;
-    for (size_t i = s->m0; i < s->m1; i++) {
-        const chr_mention *m = &s->d->ms->v[i];
-        if (m->tok_begin < first || m->tok_end > last + 1) continue;
-        if (m->kind == CHR_M_ITEM) {
-            f->has_item = 1;
-            int cls = m->u.entry->item_class;
-            if (is_weapon_class(cls) || cls == CHR_IC_PROTECTIVE) {
-                f->has_weapon = 1;
-                item_mode = "military";
-            } else if (!item_mode && (cls == CHR_IC_MEDICAL || cls == CHR_IC_FOOD ||
-                                      cls == CHR_IC_FUEL)) {
-                item_mode = "humanitarian";
-            }
-        } else if (m->kind == CHR_M_MONEY) {
-            f->has_money = 1;
-        }
-    }
-    char buf[64];
-    for (uint32_t k = first; k <= last && k < s->p.tok_end; k++) {
-        const chr_token *tk = &s->d->t->toks[k];
-        if (tk->type != CHR_TOK_WORD) continue;
-        if (x_tok_is(s->d, k, "phone") || x_tok_is(s->d, k, "telephone") ||
-            x_tok_is(s->d, k, "call") || x_tok_is(s->d, k, "videoconference"))
-            f->has_phone = 1;
-        if (x_tok_is(s->d, k, "humanitarian")) adj_mode = "humanitarian";
-        else if (!adj_mode && (x_tok_is(s->d, k, "military") || x_tok_is(s->d, k, "defence") ||
-                               x_tok_is(s->d, k, "defense") || x_tok_is(s->d, k, "security") ||
-                               x_tok_is(s->d, k, "lethal") || x_tok_is(s->d, k, "arms")))
-            adj_mode = "military";
-        else if (!adj_mode && (x_tok_is(s->d, k, "financial") || x_tok_is(s->d, k, "economic") ||
-                               x_tok_is(s->d, k, "budget") || x_tok_is(s->d, k, "macro")))
-            adj_mode = "economic";
-        const chr_pattern *c[16];
-        size_t n;
-        const chr_pattern *p = find_pattern(s, 'n', x_lemma(s, k, buf, sizeof buf), CHR_PAT_AIDNOUN, c, &n);
-        if (!p) p = find_pattern(s, 'n', x_tok_text(s->d, k, k), CHR_PAT_AIDNOUN, c, &n);
-        if (p && p->nwords == 1) {
-            f->has_aidnoun = 1;
-            if (strcmp(p->mode, "any") != 0 && !noun_mode) noun_mode = p->mode;
-            if (strcmp(p->mode, "military") == 0) f->has_weapon = 1;
-        }
-    }
-    f->aid_mode = adj_mode ? adj_mode : item_mode ? item_mode : noun_mode;
+    if (!s->facts || first < s->p.tok_begin || first > last) return;
+    if (last >= s->p.tok_end) last = s->p.tok_end - 1;
+    const uint16_t *a = s->facts[first - s->p.tok_begin];
+    const uint16_t *b = s->facts[last - s->p.tok_begin + 1];
+    int n[XF_COUNT];
+    for (int j = 0; j < XF_COUNT; j++) n[j] = b[j] > a[j] ? b[j] - a[j] : 0;
+    f->has_item = n[XF_ITEM] > 0;
+    f->has_money = n[XF_MONEY] > 0;
+    f->has_weapon = n[XF_WEAPON] > 0;
+    f->has_phone = n[XF_PHONE] > 0;
+    f->has_aidnoun = n[XF_AIDNOUN] > 0;
+    /* the mode of aid: what the text calls it, else what is given, else
+     * the noun that names it */
+    f->aid_mode = n[XF_ADJ_HUM] ? "humanitarian" : n[XF_ADJ_MIL] ? "military"
+                  : n[XF_ADJ_ECO] ? "economic" : n[XF_ITEM_MIL] ? "military"
+                  : n[XF_ITEM_HUM] ? "humanitarian" : n[XF_NOUN_MIL] ? "military"
+                  : n[XF_NOUN_ECO] ? "economic" : n[XF_NOUN_HUM] ? "humanitarian" : NULL;
 }
 
 /* ---- filling a record --------------------------------------------------------------- */
@@ -177,8 +206,10 @@ static void add_items(xsent *s, chr_record *r, uint32_t first, uint32_t last)
         /* its count: a number just before it, with nothing but modifiers
          * between ("500 anti-aircraft stingers missiles", "over 200 of the") */
         const chr_mention *num = NULL;
-        for (size_t j = s->m0; j < s->m1; j++) {
+        uint32_t from = m->tok_begin > s->p.tok_begin + 12 ? m->tok_begin - 12 : s->p.tok_begin;
+        for (size_t j = x_mention_first(s, from); j < s->m1; j++) {
             const chr_mention *c = &s->d->ms->v[j];
+            if (c->tok_begin >= m->tok_begin) break;
             if (c->kind != CHR_M_NUMBER || c->tok_end > m->tok_begin) continue;
             if (m->tok_begin - c->tok_end <= 4) num = c;
         }
@@ -409,7 +440,7 @@ static const char *vg_refusal(xsent *s, int32_t vi, int *future)
             if (modal_refuses(s->p.vgs[g].modal)) return "shares the modal of the verb before it";
     }
     /* "If the talks fail, Britain will send ...": a condition is not a fact */
-    for (uint32_t c = 0; c < s->p.ncl; c++) {
+    for (uint32_t c = 0; c < s->p.ncl && s->conditions; c++) {
         const chr_clause *oc = &s->p.clauses[c];
         if (oc->intro == CHR_NO_TOK) continue;
         if (!x_tok_is(s->d, oc->intro, "if") && !x_tok_is(s->d, oc->intro, "unless")) continue;
@@ -509,8 +540,9 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
         for (uint32_t c = 0; c < s->p.ncl; c++)
             if (s->p.clauses[c].frame == vg->clause && s->p.clauses[c].last > last)
                 last = s->p.clauses[c].last;
+    if (last > vg->last + REACH) last = vg->last + REACH;
     clause_facts f;
-    read_facts(s, cl->first, last, &f);
+    read_facts(s, cl->first + REACH < vg->first ? vg->first - REACH : cl->first, last, &f);
     if ((p->needs & CHR_NEED_AID) && !(f.has_item || f.has_money || f.has_aidnoun)) {
         x_trace(s->d, "refused %s: nothing given (no materiel, money or aid)", lemma);
         return;
@@ -524,8 +556,11 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     ea.pat = p;
     ea.status = status;
     ea.clause = vg->clause;
-    ea.first = cl->first;
-    ea.last = last;
+    /* an event's details stand near its verb: looking no further than
+     * a news clause ever runs keeps a run-on text linear */
+    ea.first = cl->first + REACH < vg->first ? vg->first - REACH : cl->first;
+    ea.last = last > vg->last + REACH ? vg->last + REACH : last;
+    last = ea.last;
     int passive = vg->voice == CHR_VOICE_PASSIVE;
     if (passive) {
         if (vg->agent >= 0) ea.nactors = x_np_actors(s, vg->agent, ea.actors, MAXA);
@@ -544,7 +579,7 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     /* "visiting countries neighbouring Ukraine namely Belgium, Poland and
      * Moldova": a list introduced by namely / including / such as names
      * the recipients themselves */
-    for (uint32_t k = vg->last + 1; k + 1 <= cl->last && k < s->p.tok_end; k++) {
+    for (uint32_t k = vg->last + 1; k + 1 <= last && k < s->p.tok_end; k++) {
         int intro = x_tok_is(s->d, k, "namely") || x_tok_is(s->d, k, "including") ||
                     (x_tok_is(s->d, k, "such") && x_tok_is(s->d, k + 1, "as"));
         if (!intro) continue;
@@ -655,7 +690,7 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     const chr_np *x = &xh;
     if (s->question) return;
     if (x->flags & CHR_NPF_NEG) { x_trace(s->d, "refused %s: negated", p->words[0]); return; }
-    for (uint32_t c = 0; c < s->p.ncl; c++) {
+    for (uint32_t c = 0; c < s->p.ncl && s->conditions; c++) {
         const chr_clause *oc = &s->p.clauses[c];
         if (oc->first <= x->head && x->head <= oc->last && oc->intro != CHR_NO_TOK &&
             (x_tok_is(s->d, oc->intro, "if") || x_tok_is(s->d, oc->intro, "unless"))) {
@@ -785,6 +820,8 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     ea.clause = c;
     ea.first = c >= 0 ? s->p.clauses[c].first : x->first;
     ea.last = c >= 0 ? s->p.clauses[c].last : x->last;
+    if (ea.first + REACH < x->head) ea.first = x->head - REACH;
+    if (ea.last > x->head + REACH) ea.last = x->head + REACH;
     if (c >= 0 && s->p.clauses[c].main_vg >= 0) {
         const chr_vgroup *v = &s->p.vgs[s->p.clauses[c].main_vg];
         if (v->tense == CHR_TENSE_FUTURE) ea.status = strcmp(p->type, "AID") == 0 ? "pledged" : "planned";
@@ -876,6 +913,11 @@ static void presence_visit(xsent *s, int32_t vi)
 void x_events_sentence(xsent *s)
 {
     const chr_parse *p = &s->p;
+    if (build_facts(s) != 0) return;
+    for (uint32_t c = 0; c < p->ncl; c++)
+        if (p->clauses[c].intro != CHR_NO_TOK && (x_tok_is(s->d, p->clauses[c].intro, "if") ||
+                                                 x_tok_is(s->d, p->clauses[c].intro, "unless")))
+            s->conditions++;
     int32_t used[64];
     size_t nused = 0;
     for (uint32_t vi = 0; vi < p->nvg; vi++) {

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#define MERGE_WINDOW 512
+
 static int str_eq(const char *a, const char *b)
 {
     if (!a || !*a || !b || !*b) return 1;   /* one says nothing: no conflict */
@@ -122,7 +124,10 @@ void chr_records_merge(chr_records *rs, chr_buf *trace)
     for (size_t i = 0; i < rs->n; i++) {
         chr_record *b = &rs->v[i];
         int merged = 0;
-        for (size_t j = 0; j < out; j++) {
+        /* a news article restates within a few hundred records; bounding
+         * the look-back keeps a pathological document linear */
+        size_t from = out > MERGE_WINDOW ? out - MERGE_WINDOW : 0;
+        for (size_t j = from; j < out; j++) {
             chr_record *a = &rs->v[j];
             if (same_event(a, b) || same_figure(a, b)) {
                 fill(a, b);

@@ -7,6 +7,13 @@
 
 #include "extract/extract.h"
 
+/* What a stretch of a sentence mentions, counted per token (events.c). */
+enum {
+    XF_ITEM, XF_MONEY, XF_WEAPON, XF_PHONE, XF_AIDNOUN,
+    XF_ADJ_HUM, XF_ADJ_MIL, XF_ADJ_ECO, XF_ITEM_MIL, XF_ITEM_HUM,
+    XF_NOUN_MIL, XF_NOUN_ECO, XF_NOUN_HUM, XF_COUNT
+};
+
 typedef struct xdoc {
     const chr_extract_ctx *x;
     const chr_text *t;
@@ -31,6 +38,11 @@ typedef struct xsent {
     chr_parse p;
     size_t m0, m1;          /* the sentence's mentions: ms->v[m0 .. m1) */
     int question;           /* ends with '?' */
+    uint16_t (*facts)[XF_COUNT];  /* per token: running counts of XF_* up to
+                                     it, so a clause's facts cost O(1) */
+    int conditions;         /* clauses opened by if / unless */
+    int src_state;          /* sentence-level source: 0 not looked for, 1 found, -1 none */
+    chr_rsource src;
 } xsent;
 
 /* ---- text ------------------------------------------------------------------ */
@@ -43,6 +55,8 @@ int x_tok_is(const xdoc *d, uint32_t k, const char *w);
 const char *x_lemma(const xsent *s, uint32_t k, char *buf, size_t size);
 
 /* ---- mentions ----------------------------------------------------------------- */
+/* The index of the sentence's first mention starting at or after token tok. */
+size_t x_mention_first(const xsent *s, uint32_t tok);
 /* The mentions of kind whose tokens lie inside [first, last]. */
 size_t x_mentions_in(const xsent *s, int kind, uint32_t first, uint32_t last,
                      const chr_mention **out, size_t max);
