@@ -6,6 +6,7 @@
 #   make asan       the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= : tool, library, header, .pc, data
 #   make eval | conformance | bench   measurements against ../shared (when present)
+#   make fuzz       FUZZ_SECONDS=60: each fuzz target of fuzz/ (needs clang)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -29,6 +30,10 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CSV_LIBS := $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
 LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(CSV_LIBS) -lm -lpthread
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# The store (src/store) is a library of its own on top of the core: only it
+# and the tool see SQLite.
+SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 
 WARN    := -Wall -Wextra -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS_ALL := -Iinclude -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
@@ -38,27 +43,32 @@ CFLAGS_ALL := -std=c11 $(WARN) -fPIC $(PKG_CFLAGS) $(CPPFLAGS_ALL) $(CFLAGS)
 # The core and its readers/writers; the store and the server are separate.
 LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/analyze/*.c \
                             src/extract/*.c src/io/*.c src/core/*.c))
+STORE_SRC := $(sort $(wildcard src/store/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+STORE_OBJ := $(STORE_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 STATIC := $(BUILD)/libchronicle.a
+STORE_LIB := $(BUILD)/libchronicle-store.a
 SHLIB  := $(BUILD)/libchronicle.so.$(VERSION)
 TOOL   := $(BUILD)/chronicle
 
 .PHONY: all deps demo test check unit e2e asan install uninstall clean \
-        eval conformance bench fuzz valgrind
+        eval conformance bench fuzz fuzz-build valgrind
 
-all: $(STATIC) $(SHLIB) $(TOOL)
+all: $(STATIC) $(SHLIB) $(STORE_LIB) $(TOOL)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+$(STORE_OBJ): CFLAGS_ALL += $(SQLITE_CFLAGS)
+
+-include $(LIB_OBJ:.o=.d) $(STORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 $(STATIC): $(LIB_OBJ)
 	@rm -f $@
@@ -69,8 +79,12 @@ $(SHLIB): $(LIB_OBJ)
 	ln -sf libchronicle.so.$(VERSION) $(BUILD)/libchronicle.so.$(SOMAJOR)
 	ln -sf libchronicle.so.$(VERSION) $(BUILD)/libchronicle.so
 
-$(TOOL): $(CLI_OBJ) $(STATIC)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(LIBS)
+$(STORE_LIB): $(STORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(TOOL): $(CLI_OBJ) $(STORE_LIB) $(STATIC)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STORE_LIB) $(STATIC) $(LIBS) $(SQLITE_LIBS)
 
 # ---- dependencies ---------------------------------------------------------
 
@@ -89,6 +103,12 @@ demo: deps
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(STATIC) $(LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+# The store's tests link the store library and SQLite too.
+$(BUILD)/tests/test_store: tests/unit/test_store.c tests/unit/testutil.h $(STORE_LIB) $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SQLITE_CFLAGS) -Itests/unit -o $@ $< $(STORE_LIB) $(STATIC) \
+	    $(LIBS) $(SQLITE_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
 # Plain build: unit tests, then the tool end to end.
 check: all $(TEST_BIN)
@@ -129,6 +149,35 @@ conformance: all $(BUILD)/conformance
 
 bench: all
 	@sh bench/run.sh "$(TOOL)" "$(SHARED)"
+
+# ---- fuzzing ------------------------------------------------------------------
+#
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="text pipeline"]
+#
+# Builds the library with clang's fuzzer instrumentation, ASan and UBSan in
+# build/fuzz, then runs each target of fuzz/ (one .c file each) FUZZ_SECONDS
+# seconds, one after the other, on seeds made from $(SHARED)/corpus and data/
+# into build/fuzz-corpus/.  A crash's input is copied to
+# fuzz/regressions/TARGET/, which tests/unit/test_fuzz_regressions.c replays.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_SRC     := $(sort $(wildcard fuzz/*.c))
+FUZZ_TARGETS ?= $(FUZZ_SRC:fuzz/%.c=%)
+FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+fuzz:
+	@sh scripts/install-deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	   CFLAGS="$(FUZZ_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" fuzz-build
+	@sh fuzz/run.sh "$(FUZZ_BUILD)" "$(FUZZ_SECONDS)" "$(SHARED)" $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzzers/%)
+
+$(BUILD)/fuzzers/%: fuzz/%.c fuzz/fuzz.h $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(STATIC) $(LIBS) $(LDFLAGS)
 
 # ---- install ----------------------------------------------------------------
 

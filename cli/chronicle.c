@@ -19,6 +19,11 @@ static const char usage[] =
     "  sentences   print each document's sentences with their byte spans\n"
     "  explain     show how each record was made (or refused), sentence by sentence\n"
     "  dict check  validate the bundled data and your own dictionaries\n"
+    "  ingest      store documents and their records (SQLite), merged into stories\n"
+    "  query       list stored stories, or their mentions, by type, actor, date, ...\n"
+    "  totals      sum the stories' money and item counts by actor, month, item, ...\n"
+    "  figures     each reported figure over time, with source and as-of date\n"
+    "  export      write stored records as JSON Lines or CSV\n"
     "\n"
     "Input: JSON Lines, dated text (\"date YYYY-MM-DD\" then the article), CSV,\n"
     "directories of such files, or standard input.\n"
@@ -35,6 +40,11 @@ static const struct {
     {"sentences", cmd_sentences},
     {"explain", cmd_explain},
     {"dict", cmd_dict},
+    {"ingest", cmd_ingest},
+    {"query", cmd_query},
+    {"totals", cmd_totals},
+    {"figures", cmd_figures},
+    {"export", cmd_export},
 };
 
 int main(int argc, char **argv)

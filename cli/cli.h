@@ -59,5 +59,11 @@ int cmd_sentences(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+/* The store (store_commands.c). */
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_totals(int argc, char **argv);
+int cmd_figures(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

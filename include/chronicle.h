@@ -71,7 +71,8 @@ void    chr_day_to_ymd(chr_day day, int *y, int *m, int *d);
 int     chr_day_weekday(chr_day day);                /* 0 = Monday .. 6 = Sunday */
 /* Parse exactly "YYYY-MM-DD"; CHR_DAY_NONE when malformed or not a real day. */
 chr_day chr_day_parse(const char *s, size_t n);
-/* Write "YYYY-MM-DD" and a NUL into out[11]. */
+/* Write "YYYY-MM-DD" and a NUL into out[11]; "" for CHR_DAY_NONE and for
+ * years outside 1..9999, which have no such form. */
 void    chr_day_format(chr_day day, char out[11]);
 int     chr_days_in_month(int y, int m);
 

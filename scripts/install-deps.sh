@@ -4,6 +4,8 @@
 # neither is possible it prints the command to run and fails.
 set -e
 PKGS="gcc make pkg-config libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev libsqlite3-dev iso-codes wordnet-base python3"
+# "install-deps.sh fuzz" (make fuzz) adds clang and its fuzzer runtime.
+[ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-dev"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

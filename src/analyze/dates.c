@@ -2,11 +2,13 @@
  * dates.c - the dates analyzer: find date expressions among a document's
  * tokens and resolve them to day ranges against the publication day.
  *
- * Flow: every word token is looked up once in a small table of calendar
- * words (months, weekdays, ordinals, units, relative words ...).  Then each
- * sentence is scanned left to right; at each token the grammar below tries
- * the longest date expression that starts there, emits it as one CHR_M_DATE
- * mention and continues after it, so the scan is linear in the tokens.
+ * Flow: each sentence is scanned left to right.  Word tokens are looked up
+ * (once, when first needed) in a small table of calendar words (months,
+ * weekdays, ordinals, units, relative words ...), and a filter of the words
+ * that can begin a date passes over the others without a lookup.  At each
+ * token where a date can begin, the grammar below tries the longest date
+ * expression that starts there, emits it as one CHR_M_DATE mention and
+ * continues after it, so the scan is linear in the tokens.
  *
  *   since X | during ANCHOR        -> X .. publication day (CHR_DF_SINCE)
  *   between X and Y | from X to Y | X-Y | X to Y   -> X .. Y (CHR_DF_RANGE)
@@ -181,25 +183,77 @@ static const lexent lexicon[] = {
 #define LEX_MAXLEN 12
 
 static uint16_t lex_table[LEX_SLOTS];   /* lexicon index + 1, 0 = empty */
+static uint32_t lex_tags[LEX_SLOTS];    /* upper half of the word's chr_text_hash() */
 static uint8_t lex_len[NLEX];
+static uint8_t lex_starts[NLEX];        /* the word can begin a date expression */
+static uint64_t start_filter[64];       /* one bit per hash value of such words */
+#define START_BIT(h) ((size_t)((h) >> 16) & 4095)
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
-static uint32_t lex_hash(const char *w, size_t n)
+/* Can a date expression begin at this calendar word?  The scan skips the
+ * others without calling the grammar: try_at() returns at once for the
+ * words of tense and clause (will, that, ran), parts of the day (morning),
+ * and the keywords that only join or follow a date (and, of, ago). */
+static int lex_can_start(const lexent *e)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)w[i]) * 16777619u;
-    return h;
+    switch (e->cls) {
+    case L_MONTH: case L_WDAY: case L_ORD: case L_CARD: case L_UNIT: case L_REL:
+    case L_SEASON: case L_PHASE: case L_DECW:
+        return 1;
+    case L_KW:
+        switch (e->val) {
+        case K_THE: case K_YESTERDAY: case K_TODAY: case K_TOMORROW: case K_TONIGHT:
+        case K_OVERNIGHT: case K_NOW: case K_A: case K_AN: case K_FEW: case K_COUPLE:
+        case K_SINCE: case K_DURING: case K_AS: case K_SO: case K_THUS: case K_TO:
+        case K_UNTIL: case K_TILL: case K_UP: case K_IN: case K_BETWEEN: case K_FROM:
+            return 1;
+        }
+        return 0;
+    default:
+        return 0;
+    }
 }
 
+/* Keyed by the text layer's hash of the lower-case word, which the
+ * tokenizer has computed for every token already. */
 static void lex_build(void)
 {
     for (size_t k = 0; k < NLEX; k++) {
         size_t n = strlen(lexicon[k].w);
         lex_len[k] = (uint8_t)n;
-        uint32_t h = lex_hash(lexicon[k].w, n) & (LEX_SLOTS - 1);
+        lex_starts[k] = (uint8_t)lex_can_start(&lexicon[k]);
+        if (lex_starts[k]) {
+            size_t b = START_BIT(chr_text_hash(lexicon[k].w, n));
+            start_filter[b >> 6] |= 1ULL << (b & 63);
+        }
+        uint64_t full = chr_text_hash(lexicon[k].w, n);
+        uint32_t h = (uint32_t)full & (LEX_SLOTS - 1);
         while (lex_table[h]) h = (h + 1) & (LEX_SLOTS - 1);
         lex_table[h] = (uint16_t)(k + 1);
+        lex_tags[h] = (uint32_t)(full >> 32);
     }
+}
+
+/* Lexicon index + 1 of the word whose lower-case bytes are w[0..n) and
+ * whose hash is full, 0 when it is not a calendar word.  Every entry is
+ * lower-case letters and apostrophes, so a word with anything else (a
+ * digit, a capital beyond ASCII) matches none. */
+static uint16_t lex_find(uint64_t full, const char *w, size_t n)
+{
+    if (n == 0 || n > LEX_MAXLEN) return 0;
+    uint32_t h = (uint32_t)full & (LEX_SLOTS - 1), tag = (uint32_t)(full >> 32);
+    while (lex_table[h]) {
+        uint16_t k = (uint16_t)(lex_table[h] - 1);
+        if (lex_tags[h] == tag && lex_len[k] == n) {
+            /* words are short: a loop beats a call to memcmp */
+            const char *e = lexicon[k].w;
+            size_t q = 0;
+            while (q < n && e[q] == w[q]) q++;
+            if (q == n) return lex_table[h];
+        }
+        h = (h + 1) & (LEX_SLOTS - 1);
+    }
+    return 0;
 }
 
 /* Lexicon index + 1 of a word token, 0 when it is not a calendar word. */
@@ -213,20 +267,26 @@ static uint16_t lex_lookup(const char *p, size_t n)
         else if (!((ch >= 'a' && ch <= 'z') || ch == '\'')) return 0;
         w[i] = (char)ch;
     }
-    uint32_t h = lex_hash(w, n) & (LEX_SLOTS - 1);
-    while (lex_table[h]) {
-        uint16_t k = (uint16_t)(lex_table[h] - 1);
-        if (lex_len[k] == n && memcmp(lexicon[k].w, w, n) == 0) return lex_table[h];
-        h = (h + 1) & (LEX_SLOTS - 1);
-    }
-    return 0;
+    return lex_find(chr_text_hash(w, n), w, n);
+}
+
+/* Lexicon index + 1 of token i of t. */
+static uint16_t lex_of_token(const chr_text *t, size_t i)
+{
+    const chr_token *k = &t->toks[i];
+    if (k->type != CHR_TOK_WORD) return 0;
+    if (t->hash) return lex_find(t->hash[i], t->lower + k->start, chr_tok_len(k));
+    return lex_lookup(t->norm + k->start, chr_tok_len(k));
 }
 
 /* ---- the scan context ---------------------------------------------------- */
 
+#define LX_UNSEEN 0xFFFF
+
 typedef struct dctx {
     const chr_text *t;
-    const uint16_t *lx;     /* lexicon index + 1 per token */
+    uint16_t *lx;           /* lexicon index + 1 per token, LX_UNSEEN until
+                               the token is first asked for */
     chr_day pub;            /* the publication day; 0 when there is none, so that
                                arithmetic on it stays defined */
     int nopub;              /* no publication day: relative dates stay unresolved */
@@ -234,14 +294,27 @@ typedef struct dctx {
     size_t sb, se;          /* the sentence being scanned: tokens [sb, se) */
 } dctx;
 
-static const lexent *LX(const dctx *c, size_t i)
+/* Look token i up and remember it (the slow half of LX). */
+static uint16_t lx_fill(const dctx *c, size_t i)
 {
-    return i < c->se && c->lx[i] ? &lexicon[c->lx[i] - 1] : NULL;
+    return c->lx[i] = lex_of_token(c->t, i);
 }
-static int CLS(const dctx *c, size_t i) { const lexent *e = LX(c, i); return e ? e->cls : 0; }
-static int VAL(const dctx *c, size_t i) { const lexent *e = LX(c, i); return e ? e->val : -1; }
-static int LFL(const dctx *c, size_t i) { const lexent *e = LX(c, i); return e ? e->fl : 0; }
-static int KW(const dctx *c, size_t i) { return CLS(c, i) == L_KW ? VAL(c, i) : 0; }
+
+static inline const lexent *LX(const dctx *c, size_t i)
+{
+    if (i >= c->se) return NULL;
+    uint16_t v = c->lx[i];
+    if (v == LX_UNSEEN) v = lx_fill(c, i);
+    return v ? &lexicon[v - 1] : NULL;
+}
+static inline int CLS(const dctx *c, size_t i) { const lexent *e = LX(c, i); return e ? e->cls : 0; }
+static inline int VAL(const dctx *c, size_t i) { const lexent *e = LX(c, i); return e ? e->val : -1; }
+static inline int LFL(const dctx *c, size_t i) { const lexent *e = LX(c, i); return e ? e->fl : 0; }
+static inline int KW(const dctx *c, size_t i)
+{
+    const lexent *e = LX(c, i);
+    return e && e->cls == L_KW ? e->val : 0;
+}
 
 static const chr_token *TK(const dctx *c, size_t i) { return &c->t->toks[i]; }
 static int is_type(const dctx *c, size_t i, int type) { return i < c->se && TK(c, i)->type == type; }
@@ -2168,12 +2241,23 @@ static int emit(const dctx *c, chr_arena *a, chr_mentions *out, size_t b, size_t
     m.tok_begin = (uint32_t)b;
     m.tok_end = (uint32_t)e;
     m.u.date = *r;
+    /* Only days of the ISO calendar (years 1 to 9999) in order: "since
+     * July" in a March article, or "next Monday" on 9999-12-31, name no
+     * day Chronicle can write, and are no mention. */
+    if (r->start != CHR_DAY_NONE || r->end != CHR_DAY_NONE) {
+        static const chr_day lo = -719162, hi = 2932896;   /* 0001-01-01, 9999-12-31 */
+        if ((r->start != CHR_DAY_NONE && (r->start < lo || r->start > hi)) ||
+            (r->end != CHR_DAY_NONE && (r->end < lo || r->end > hi)) ||
+            (r->start != CHR_DAY_NONE && r->end != CHR_DAY_NONE && r->start > r->end))
+            return 0;
+    }
     return chr_mentions_push(out, a, &m) ? 0 : -1;
 }
 
 /* Try a date expression at token i.  Returns its end token (> i) with *r
  * and *b filled and *ok set when there is something to emit, or i when
- * nothing starts here. */
+ * nothing starts here.  (The scan calls it only where lex_can_start() or
+ * the token's type allows: a new keyword branch here belongs there too.) */
 static size_t try_at(const dctx *c, size_t i, chr_daterange *r, size_t *b, int *ok)
 {
     *ok = 0;
@@ -2360,15 +2444,10 @@ int chr_dates_find(const chr_text *t, chr_day pub, chr_arena *a, chr_mentions *o
 {
     if (t->ntoks == 0) return 0;
     pthread_once(&lex_once, lex_build);
+    /* Words are looked up when first asked for: most are never. */
     uint16_t *lx = chr_arena_alloc(a, t->ntoks * sizeof *lx);
     if (!lx) return -1;
-    int any = 0;
-    for (size_t i = 0; i < t->ntoks; i++) {
-        const chr_token *k = &t->toks[i];
-        lx[i] = k->type == CHR_TOK_WORD ? lex_lookup(t->norm + k->start, k->end - k->start) : 0;
-        any |= lx[i] != 0 || k->type == CHR_TOK_NUM || (k->flags & CHR_TF_HAS_DIGIT);
-    }
-    if (!any) return 0;
+    memset(lx, 0xFF, t->ntoks * sizeof *lx);    /* LX_UNSEEN */
     dctx c;
     memset(&c, 0, sizeof c);
     c.t = t;
@@ -2384,11 +2463,30 @@ int chr_dates_find(const chr_text *t, chr_day pub, chr_arena *a, chr_mentions *o
         c.sb = nsent ? t->sents[s].tok_begin : 0;
         c.se = nsent ? t->sents[s].tok_end : t->ntoks;
         for (size_t i = c.sb; i < c.se;) {
-            if (!lx[i] && t->toks[i].type != CHR_TOK_NUM &&
-                !(t->toks[i].type == CHR_TOK_PUNCT && t->norm[t->toks[i].start] == '\'') &&
-                !(t->toks[i].type == CHR_TOK_WORD && (t->toks[i].flags & CHR_TF_HAS_DIGIT))) {
+            /* A date begins at a number, an apostrophe ('90s), a word with
+             * digits (Q1, 3rd) or a calendar word that can start one. */
+            const chr_token *k = &t->toks[i];
+            unsigned type = k->type, digits = (k->flags & CHR_TF_HAS_DIGIT) != 0;
+            /* Most tokens are none of these: the test is one expression,
+             * so that the scan takes one well-predicted branch per token;
+             * a calendar word is looked up only when the filter lets it. */
+            unsigned maybe = 1;
+            if (t->hash) {
+                size_t bit = START_BIT(t->hash[i]);
+                maybe = (unsigned)(start_filter[bit >> 6] >> (bit & 63)) & 1;
+            }
+            unsigned cand = (type == CHR_TOK_NUM) | ((type == CHR_TOK_WORD) & (digits | maybe)) |
+                            ((type == CHR_TOK_PUNCT) & (t->norm[k->start] == '\''));
+            if (!cand) {
                 i++;
                 continue;
+            }
+            if (type == CHR_TOK_WORD && !digits) {
+                const lexent *e = LX(&c, i);
+                if (!e || !lex_starts[e - lexicon]) {
+                    i++;
+                    continue;
+                }
             }
             chr_daterange r;
             size_t b;

@@ -22,6 +22,11 @@
  * Assistance Act", where a capitalized run after the name ends in a word
  * such as Act or Treaty.  A surname written "~Austin" in the dictionaries
  * matches only once the document has named that person in full.
+ *
+ * Speed: a token is looked up in the word table only when a filter says it
+ * may begin a name, or when a walk reaches it; its lower case and hash come
+ * from the text layer, and the words of the document already looked up are
+ * remembered, so a word met again costs no trip to the knowledge base.
  */
 #include "kb.h"
 
@@ -36,12 +41,31 @@ typedef struct hit {
     uint32_t term[MAX_HIT];
 } hit;
 
+/* Words of the document already looked up, so that a word met again ("the",
+ * "Ukraine") is found here, in the first cache, and not in the knowledge
+ * base's tables.  Direct-mapped by the token's hash; an entry names an
+ * earlier token (its bytes in t->lower), and a hit compares the bytes. */
+typedef struct seen_word {
+    uint32_t tag;               /* upper half of the hash */
+    uint32_t start, len;        /* len 0: empty */
+    uint32_t wid;
+} seen_word;
+
+typedef struct word_memo {
+    seen_word *v;
+    size_t mask;
+} word_memo;
+
+#define WID_UNSEEN UINT32_MAX
+
 typedef struct ctx {
     const chr_kb *kb;
     const chr_text *t;
     chr_arena *a;
     chr_mentions *out;
-    uint32_t *wid;              /* word id of each token; 0: not in any name */
+    uint32_t *wid;              /* word id of each token; 0: not in any name;
+                                   WID_UNSEEN until the token is first asked for */
+    word_memo *memo;
     uint32_t *seen;             /* per late slot: 1 + the token where the entry
                                    was last named in full, 0: not yet */
     uint32_t pos;               /* the token being matched */
@@ -52,9 +76,20 @@ static inline const chr_entry *term_entry(const ctx *c, uint32_t ti)
     return &c->kb->entries[c->kb->terms[ti].entry];
 }
 
-/* The word id of token k (0 when the word is in no name). */
-static uint32_t token_word(const chr_kb *kb, const chr_text *t, const chr_token *k)
+/* Is lower[a..a+n) the same word as lower[b..b+n)? */
+static int same_bytes(const char *lower, uint32_t a, uint32_t b, size_t n)
 {
+    size_t k = 0;
+    while (k < n && lower[a + k] == lower[b + k]) k++;
+    return k == n;
+}
+
+/* The word id of token i (0 when the word is in no name).  An ASCII token's
+ * lower case and hash (the knowledge base's word hash) come from the text
+ * layer; other tokens are lower-cased here with Unicode case rules. */
+static uint32_t token_word(const chr_kb *kb, const chr_text *t, size_t i, word_memo *memo)
+{
+    const chr_token *k = &t->toks[i];
     const unsigned char *s = (const unsigned char *)t->norm + k->start;
     size_t n = k->end - k->start;
     char low[128];
@@ -64,20 +99,50 @@ static uint32_t token_word(const chr_kb *kb, const chr_text *t, const chr_token 
     }
     if (n > sizeof low / 2) return 0;
     if (k->flags & CHR_TF_ASCII) {
-        uint64_t h = 0;
-        for (size_t i = 0; i < n; i++) {
-            unsigned char ch = s[i];
-            ch = (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-            low[i] = (char)ch;
-            h = chr_kb_hash_step(h, ch);
+        /* An ASCII token of two bytes or more is a word or a number, whose
+         * hash the tokenizer has made (unless the text was built by hand). */
+        if (t->hash && memo->v) {
+            uint64_t h = t->hash[i];
+            size_t bit = CHR_KB_FILTER_BIT(h);
+            if (!(kb->filter[bit >> 6] >> (bit & 63) & 1)) return 0;
+            seen_word *sw = &memo->v[h & memo->mask];
+            if (sw->tag == (uint32_t)(h >> 32) && sw->len == n &&
+                same_bytes(t->lower, sw->start, k->start, n))
+                return sw->wid;
+            uint32_t wid = chr_kb_word_find(kb, h, t->lower + k->start, n);
+            *sw = (seen_word){(uint32_t)(h >> 32), k->start, (uint32_t)n, wid};
+            return wid;
         }
-        h = chr_kb_hash_end(h, n);
+        for (size_t x = 0; x < n; x++) {
+            unsigned char ch = s[x];
+            low[x] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+        uint64_t h = chr_kb_hash(low, n);
         size_t bit = CHR_KB_FILTER_BIT(h);
         if (!(kb->filter[bit >> 6] >> (bit & 63) & 1)) return 0;
         return chr_kb_word_find(kb, h, low, n);
     }
     size_t ll = chr_kb_lower((const char *)s, n, 0, low, sizeof low);
     return ll ? chr_kb_word_find(kb, chr_kb_hash(low, ll), low, ll) : 0;
+}
+
+/* The word id of token i, looked up when first asked for. */
+static inline uint32_t wid_of(const ctx *c, size_t i)
+{
+    uint32_t w = c->wid[i];
+    if (w == WID_UNSEEN) w = c->wid[i] = token_word(c->kb, c->t, i, c->memo);
+    return w;
+}
+
+/* Can token i begin a name at all?  Most words begin none, and the filter
+ * of the words that do turns them away without a lookup. */
+static inline int may_begin_name(const ctx *c, size_t i)
+{
+    const chr_token *k = &c->t->toks[i];
+    size_t n = k->end - k->start;
+    if (!c->t->hash || n < 2 || !(k->flags & CHR_TF_ASCII)) return 1;
+    size_t bit = CHR_KB_FILTER_BIT(c->t->hash[i]);
+    return (int)(c->kb->root_filter[bit >> 6] >> (bit & 63) & 1);
 }
 
 static int tok_is(const ctx *c, size_t i, const char *w)
@@ -136,7 +201,8 @@ static void walk(const ctx *c, size_t i, hit *ent, hit *head)
     size_t n = c->t->ntoks;
     ent->n = head->n = 0;
     ent->end = head->end = (uint32_t)i;
-    uint32_t node = c->wid[i] ? kb->root[c->wid[i]] : 0;
+    uint32_t w0 = wid_of(c, i);
+    uint32_t node = w0 ? kb->root[w0] : 0;
     if (!node) return;
     uint32_t path[CHR_KB_MAX_WORDS];
     size_t d = 1, j = i + 1;
@@ -165,8 +231,10 @@ static void walk(const ctx *c, size_t i, hit *ent, hit *head)
         if (k + 1 < n && toks[k].type == CHR_TOK_PUNCT && c->t->norm[toks[k].start] == '-' &&
             !(toks[k].flags & CHR_TF_SPACE_BEFORE) && !(toks[k + 1].flags & CHR_TF_SPACE_BEFORE))
             k++;
-        if (k >= n || d == CHR_KB_MAX_WORDS || toks[k].sent != toks[i].sent || !c->wid[k]) break;
-        uint32_t child = chr_kb_edge_find(kb, node, c->wid[k]);
+        if (k >= n || d == CHR_KB_MAX_WORDS || toks[k].sent != toks[i].sent) break;
+        uint32_t wk = wid_of(c, k);
+        if (!wk) break;
+        uint32_t child = chr_kb_edge_find(kb, node, wk);
         if (!child) break;
         node = child;
         path[d++] = (uint32_t)k;
@@ -226,7 +294,8 @@ static int emit_hit(ctx *c, const hit *h, size_t b, size_t end, uint8_t flags)
 static int word_is(const ctx *c, size_t j, uint8_t kind)
 {
     const chr_kb *kb = c->kb;
-    uint32_t node = j < c->t->ntoks && c->wid[j] ? kb->root[c->wid[j]] : 0;
+    uint32_t wj = j < c->t->ntoks ? wid_of(c, j) : 0;
+    uint32_t node = wj ? kb->root[wj] : 0;
     if (!node || !(kb->nodes[node].kinds & kind)) return 0;
     const chr_kb_node *nd = &kb->nodes[node];
     uint32_t path[1] = {(uint32_t)j};
@@ -450,10 +519,19 @@ int chr_entities_find(const chr_kb *kb, const chr_text *t, chr_arena *a, chr_men
 {
     size_t n = t->ntoks;
     if (!kb || !n) return 0;
-    ctx c = {kb, t, a, out, NULL, NULL, 0};
+    ctx c = {kb, t, a, out, NULL, NULL, NULL, 0};
     c.wid = chr_arena_alloc(a, n * sizeof *c.wid);
     if (!c.wid) return -1;
-    for (size_t i = 0; i < n; i++) c.wid[i] = token_word(kb, t, &t->toks[i]);
+    /* room for the distinct words of a news article (about half its
+     * tokens), at most 1024 */
+    word_memo memo = {NULL, 0};
+    size_t slots = 64;
+    while (slots < 1024 && slots < n / 2) slots *= 2;
+    memo.v = chr_arena_calloc(a, slots, sizeof *memo.v);
+    if (!memo.v) return -1;
+    memo.mask = slots - 1;
+    memset(c.wid, 0xFF, n * sizeof *c.wid);     /* WID_UNSEEN */
+    c.memo = &memo;
     if (kb->nlate) {
         c.seen = chr_arena_calloc(a, kb->nlate, sizeof *c.seen);
         if (!c.seen) return -1;
@@ -462,7 +540,9 @@ int chr_entities_find(const chr_kb *kb, const chr_text *t, chr_arena *a, chr_men
     size_t i = 0;
     size_t free_from = 0;       /* tokens before it belong to a mention */
     while (i < n) {
-        if (!c.wid[i] || !kb->root[c.wid[i]]) { i++; continue; }
+        if (!may_begin_name(&c, i)) { i++; continue; }
+        uint32_t w = wid_of(&c, i);
+        if (!w || !kb->root[w]) { i++; continue; }
         c.pos = (uint32_t)i;
         hit ent, head;
         walk(&c, i, &ent, &head);

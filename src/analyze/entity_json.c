@@ -19,13 +19,22 @@
 
 void chr_entity_mention_json(const chr_mention *m, chr_buf *b, int *first);
 
+/* "key":"value", after a comma unless it is the line's first field; key is
+ * a plain word, so it is written as it is (the value is escaped). */
 static void field(chr_buf *b, int *first, const char *key, const char *val)
 {
     if (!val || !*val) return;
-    if (!*first) chr_buf_putc(b, ',');
+    size_t kl = strlen(key);
+    if (b->len + kl + 5 > b->cap && chr_buf_reserve(b, kl + 4) != 0) return;
+    char *d = b->data + b->len;
+    if (!*first) *d++ = ',';
     *first = 0;
-    chr_buf_json_str(b, key, strlen(key));
-    chr_buf_putc(b, ':');
+    *d++ = '"';
+    memcpy(d, key, kl);
+    d += kl;
+    *d++ = '"';
+    *d++ = ':';
+    b->len = (size_t)(d - b->data);
     chr_buf_json_str(b, val, strlen(val));
 }
 

@@ -76,12 +76,7 @@ int chr_source_kind_of_role(int role)
 
 /* ---- words: lower case and hashing ----------------------------------------- */
 
-uint64_t chr_kb_hash(const char *s, size_t n)
-{
-    uint64_t h = 0;
-    for (size_t i = 0; i < n; i++) h = chr_kb_hash_step(h, (unsigned char)s[i]);
-    return chr_kb_hash_end(h, n);
-}
+uint64_t chr_kb_hash(const char *s, size_t n) { return chr_text_hash(s, n); }
 
 size_t chr_kb_lower(const char *s, size_t n, int ascii, char *out, size_t cap)
 {
@@ -216,6 +211,8 @@ static uint32_t trie_path(chr_kb *kb, const uint32_t *w, size_t n)
         node = node_new(kb);
         if (!node) return 0;
         kb->root[w[0]] = node;
+        size_t bit = CHR_KB_FILTER_BIT(chr_kb_hash(kb->wstr[w[0]], kb->wlen[w[0]]));
+        kb->root_filter[bit >> 6] |= 1ULL << (bit & 63);
     }
     for (size_t k = 1; k < n; k++) {
         uint32_t child = chr_kb_edge_find(kb, node, w[k]);
@@ -310,6 +307,9 @@ static int alias_cut(chr_kb *kb, const char *s, size_t n, int case_any, alias_wo
     chr_arena *a = &kb->scratch;
     chr_text t;
     memset(&t, 0, sizeof t);
+    /* the text layer reads a NUL-terminated text */
+    s = chr_arena_strndup(a, s, n);
+    if (!s) return -1;
     if (is_ascii(s, n)) {
         t.norm = s;
         t.norm_len = n;

@@ -253,20 +253,9 @@ typedef struct chr_kb_edge {
     uint32_t child;
 } chr_kb_edge;
 
-/* The hash of lower-cased token bytes: a rotate-xor over the bytes, mixed
- * at the end (chr_kb_hash_end); the matcher computes it while lower-casing. */
-static inline uint64_t chr_kb_hash_step(uint64_t h, unsigned char c)
-{
-    return (h << 7 | h >> 57) ^ c;
-}
-static inline uint64_t chr_kb_hash_end(uint64_t h, size_t n)
-{
-    h ^= n;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    return h ^ (h >> 29);
-}
+/* The hash of lower-cased token bytes: the text layer's chr_text_hash(),
+ * which the tokenizer computes for every word of a document, so that the
+ * matcher never hashes a word again. */
 uint64_t chr_kb_hash(const char *s, size_t n);
 /* Id of the lower-cased word s[0..n) (already lower case), 0 if unknown. */
 uint32_t chr_kb_word_find(const chr_kb *kb, uint64_t hash, const char *s, size_t n);
@@ -287,6 +276,7 @@ struct chr_kb {
     uint64_t filter[1024];      /* one bit per hash value of a word: most
                                    words of a text are in no name and are
                                    turned away here, in the first cache */
+    uint64_t root_filter[1024]; /* the same for the words that begin a name */
     uint32_t *root;             /* word id -> child of the root (0: none); */
     size_t rootcap;             /* root, wstr and wlen have rootcap slots */
     chr_kb_edge *edges;         /* open addressing, size a power of two */

@@ -12,6 +12,7 @@
  */
 #include "numwords.h"
 
+#include <pthread.h>
 #include <string.h>
 
 enum {
@@ -150,12 +151,46 @@ static const char codes[][4] = {
     "KES", "GHS", "ETB", "DZD", "TND", "LYD", "SDG", "XOF", "XAF", "XDR",
 };
 
+/* ---- the names, indexed once ------------------------------------------------ */
+
+#define NNAMES (sizeof names / sizeof names[0])
+
+/* Each name's token count, and the names written after a number listed by
+ * their first byte (in table order, which decides ties), so that a token
+ * is compared only with the names that can start with it. */
+static uint8_t name_ntok[NNAMES];
+static int16_t post_first[256];     /* 1 + first name of the byte, 0 none */
+static int16_t post_next[NNAMES];   /* 1 + next name of the same byte, 0 none */
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static void names_index(void)
+{
+    int16_t *tail[256];
+    for (int b = 0; b < 256; b++) tail[b] = &post_first[b];
+    for (size_t x = 0; x < NNAMES; x++) {
+        size_t ntok = 1;
+        for (const char *p = names[x].name; *p; p++) ntok += *p == ' ';
+        name_ntok[x] = (uint8_t)ntok;
+        if (!(names[x].flags & CUR_POST)) continue;
+        unsigned char b = (unsigned char)names[x].name[0];
+        *tail[b] = (int16_t)(x + 1);
+        tail[b] = &post_next[x];
+    }
+}
+
 /* Codes also written in lower case next to a number ("20 usd"). */
 static const char lower_ok[][4] = {"usd", "eur", "gbp", "jpy", "cny", "chf"};
 
 static int tok_glued(const nw_doc *d, size_t i)
 {
     return !(d->k[i].flags & CHR_TF_SPACE_BEFORE);
+}
+
+/* The first byte of token s, ASCII letters in lower case. */
+static unsigned char first_lower(const nw_doc *d, size_t s)
+{
+    unsigned char first = (unsigned char)d->t->norm[d->k[s].start];
+    return first >= 'A' && first <= 'Z' ? first | 0x20 : first;
 }
 
 /* Does the name (space-separated tokens) match the tokens from s on?
@@ -165,19 +200,22 @@ static size_t name_at(const nw_doc *d, size_t s, const cur_entry *e)
     const char *p = e->name;
     size_t j = s;
     if (s >= d->n) return 0;
-    unsigned char first = (unsigned char)d->t->norm[d->k[s].start];
-    if ((first >= 'A' && first <= 'Z' ? first | 0x20 : first) != (unsigned char)p[0]) return 0;
+    if (first_lower(d, s) != (unsigned char)p[0]) return 0;
     while (*p) {
         const char *q = strchr(p, ' ');
         size_t len = q ? (size_t)(q - p) : strlen(p);
         if (j >= d->n) return 0;
         const chr_token *k = &d->k[j];
         if (k->end - k->start != len) return 0;
-        const char *w = d->t->norm + k->start;
-        for (size_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)w[i];
-            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-            if (c != (unsigned char)p[i]) return 0;
+        if (d->t->lower) {
+            if (memcmp(d->t->lower + k->start, p, len) != 0) return 0;
+        } else {
+            const char *w = d->t->norm + k->start;
+            for (size_t i = 0; i < len; i++) {
+                unsigned char c = (unsigned char)w[i];
+                if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+                if (c != (unsigned char)p[i]) return 0;
+            }
         }
         if (j > s && (e->flags & CUR_GLUED) && !tok_glued(d, j)) return 0;
         j++;
@@ -231,7 +269,8 @@ static int may_start(const nw_doc *d, size_t i)
     const chr_token *k = &d->k[i];
     if (k->type == CHR_TOK_SYM) return 1;
     if (k->type != CHR_TOK_WORD) return 0;
-    if (d->lex[i] && (d->lex[i]->flags & NWF_CURRENCY)) return 1;
+    const nw_word *w = chr_numwords_at(d, i);
+    if (w && (w->flags & NWF_CURRENCY)) return 1;
     /* the rest: short words (codes, C$, Mex$, rs, sfr) and non-ASCII names */
     return k->end - k->start <= 4 || !(k->flags & CHR_TF_ASCII);
 }
@@ -259,14 +298,14 @@ int chr_money_prefix(const nw_doc *d, size_t i, size_t lo, nw_currency *cur)
     }
     size_t best = 0;
     const cur_entry *be = NULL;
-    for (size_t x = 0; x < sizeof names / sizeof names[0]; x++) {
+    pthread_once(&names_once, names_index);
+    for (size_t x = 0; x < NNAMES; x++) {
         const cur_entry *e = &names[x];
         if (!(e->flags & CUR_PRE)) continue;
-        size_t ntok = 1;
-        for (const char *p = e->name; *p; p++) ntok += *p == ' ';
+        size_t ntok = name_ntok[x];
         if (ntok > i - lo || ntok <= best) continue;
         size_t s = i - ntok;
-        if (!may_start(d, s)) continue;
+        if (first_lower(d, s) != (unsigned char)e->name[0] || !may_start(d, s)) continue;
         if (name_at(d, s, e) == ntok) {
             best = ntok;
             be = e;
@@ -294,9 +333,9 @@ int chr_money_suffix(const nw_doc *d, size_t i, unsigned how, nw_currency *cur)
     if (i >= d->n || !may_start(d, i)) return 0;
     size_t best = 0;
     const cur_entry *be = NULL;
-    for (size_t x = 0; x < sizeof names / sizeof names[0]; x++) {
-        const cur_entry *e = &names[x];
-        if (!(e->flags & CUR_POST)) continue;
+    pthread_once(&names_once, names_index);
+    for (int x = post_first[first_lower(d, i)]; x; x = post_next[x - 1]) {
+        const cur_entry *e = &names[x - 1];
         if ((e->flags & CUR_TOUCH) && !(how & NWM_GLUED)) continue;
         if ((e->flags & CUR_WEIGHT) && (how & NWM_HYPHEN)) continue;
         size_t m = name_at(d, i, e);

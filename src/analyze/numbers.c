@@ -20,6 +20,7 @@
 #include "numwords.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 /* ---- the document being read ------------------------------------------ */
@@ -38,7 +39,7 @@ typedef struct nctx {
 
 static const nw_word *lx(const nctx *c, size_t i)
 {
-    return i < c->n ? c->d.lex[i] : NULL;
+    return i < c->n ? chr_numwords_at(&c->d, i) : NULL;
 }
 
 static int lcls(const nctx *c, size_t i)
@@ -1124,11 +1125,15 @@ static size_t words_at(const nctx *c, size_t s, const char *w)
         if (j >= c->n) return 0;
         const chr_token *k = &c->k[j];
         if (k->end - k->start != len) return 0;
-        const char *x = c->t->norm + k->start;
-        for (size_t i = 0; i < len; i++) {
-            unsigned char ch = (unsigned char)x[i];
-            if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
-            if (ch != (unsigned char)w[i]) return 0;
+        if (c->t->lower) {
+            if (memcmp(c->t->lower + k->start, w, len) != 0) return 0;
+        } else {
+            const char *x = c->t->norm + k->start;
+            for (size_t i = 0; i < len; i++) {
+                unsigned char ch = (unsigned char)x[i];
+                if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
+                if (ch != (unsigned char)w[i]) return 0;
+            }
         }
         j++;
         w += len;
@@ -1144,14 +1149,27 @@ static size_t phrase_len(const char *w)
     return n;
 }
 
+/* The number of words of each phrase of before[], counted once. */
+#define NBEFORE (sizeof before / sizeof before[0])
+static uint8_t before_len[NBEFORE];
+static pthread_once_t before_once = PTHREAD_ONCE_INIT;
+
+static void before_len_count(void)
+{
+    for (size_t x = 0; x < NBEFORE; x++) before_len[x] = (uint8_t)phrase_len(before[x].words);
+}
+
 /* The qualifier written just before token s (not before lo): returns its
  * first token, or s when there is none. */
 static size_t qual_before(const nctx *c, size_t s, size_t lo, size_t num_e, int *qual)
 {
     size_t best = s;
-    for (size_t x = 0; x < sizeof before / sizeof before[0]; x++) {
-        size_t n = phrase_len(before[x].words);
+    pthread_once(&before_once, before_len_count);
+    for (size_t x = 0; x < NBEFORE; x++) {
+        size_t n = before_len[x];
         if (n > s - lo || s - n >= best) continue;
+        /* most phrases differ at the first letter: test it before the call */
+        if ((c->t->norm[c->k[s - n].start] | 0x20) != before[x].words[0]) continue;
         if (words_at(c, s - n, before[x].words) != n) continue;
         /* "over three years" is a period ("for over three years" and "over
            thirty years old" are not) */
@@ -1169,7 +1187,10 @@ static size_t qual_before(const nctx *c, size_t s, size_t lo, size_t num_e, int 
 static size_t qual_after(const nctx *c, size_t e, int *qual)
 {
     size_t best = e;
+    if (e >= c->n) return best;
+    char first = (char)(c->t->norm[c->k[e].start] | 0x20);
     for (size_t x = 0; x < sizeof after / sizeof after[0]; x++) {
+        if (after[x].words[0] != first) continue;
         size_t n = words_at(c, e, after[x].words);
         if (n == 0 || e + n <= best) continue;
         if (after[x].words[0] == '-' && !(glued(c, e) && glued(c, e + 1))) continue;
@@ -1456,8 +1477,12 @@ static size_t try_at(nctx *c, size_t i)
 /* A web address: its digits are not counts. */
 static size_t url_end(const nctx *c, size_t i)
 {
-    if ((lflags(c, i) & NWF_URL) && (is_ch(c, i + 1, ':') || is_ch(c, i + 1, '.')) &&
-        glued(c, i + 1)) {
+    if (i + 1 >= c->n) return i;
+    const chr_token *k = &c->k[i + 1];
+    char ch = c->t->norm[k->start];
+    if (((k->type == CHR_TOK_PUNCT) & !(k->flags & CHR_TF_SPACE_BEFORE) &
+         ((ch == ':') | (ch == '.'))) &&
+        (lflags(c, i) & NWF_URL)) {
         size_t j = i + 1;
         while (j < c->n && glued(c, j)) j++;
         return j;
@@ -1465,13 +1490,9 @@ static size_t url_end(const nctx *c, size_t i)
     return i;
 }
 
-static int can_start(const nctx *c, size_t i)
+/* The words a number phrase can begin with. */
+static int starts_number(const nw_word *w)
 {
-    const chr_token *k = &c->k[i];
-    if (k->type == CHR_TOK_NUM) return 1;
-    if (k->type == CHR_TOK_PUNCT) return is_num(c, i + 1);
-    const nw_word *w = c->d.lex[i];
-    if (!w) return 0;
     switch (w->cls) {
     case NW_UNIT: case NW_TEEN: case NW_TENS: case NW_ARTICLE: case NW_DENOM: case NW_VAGUE:
     case NW_HUNDRED:
@@ -1480,8 +1501,31 @@ static int can_start(const nctx *c, size_t i)
     return (w->flags & NWF_QUANT) != 0;
 }
 
+/* Most words of a text are none of them: a filter turns those away before
+ * any lookup. */
+static nw_filter start_filter;
+static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+static void start_filter_build(void) { chr_numwords_filter_build(&start_filter, starts_number); }
+
+static int can_start(const nctx *c, size_t i)
+{
+    const chr_token *k = &c->k[i];
+    unsigned type = k->type;
+    /* one expression, so that the scan takes one well-predicted branch for
+     * most tokens: a number, punctuation before one (-5, .5), or a word the
+     * filter lets through */
+    unsigned next_num = i + 1 < c->n && c->k[i + 1].type == CHR_TOK_NUM;
+    unsigned word = (type == CHR_TOK_WORD) &
+                    (unsigned)chr_numwords_filter_has(&start_filter, &c->d, i);
+    if (!((type == CHR_TOK_NUM) | ((type == CHR_TOK_PUNCT) & next_num) | word)) return 0;
+    if (type != CHR_TOK_WORD) return 1;
+    const nw_word *w = chr_numwords_at(&c->d, i);
+    return w && starts_number(w);
+}
+
 static int setup(nctx *c, const chr_text *t, chr_arena *a, chr_mentions *out, unsigned opts)
 {
+    pthread_once(&start_once, start_filter_build);
     memset(c, 0, sizeof *c);
     c->t = t;
     c->k = t->toks;

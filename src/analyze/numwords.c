@@ -4,9 +4,12 @@
  * numbers that tell what a number is not (percent, a.m., Article 5).
  *
  * The table is hashed once (pthread_once) into an open-addressing index that
- * is read-only afterwards, so threads share it.  chr_numwords_doc() gives
- * each word token of a document its entry in one pass, so that the parser in
- * numbers.c compares classes, not strings.
+ * is read-only afterwards, so threads share it; the key is the text layer's
+ * word hash, which the tokenizer has made for every token, so a lookup
+ * hashes nothing.  chr_numwords_doc() prepares a document and a token gets
+ * its entry the first time the parser in numbers.c asks for it (most are
+ * never asked: filters of the words that can start a number turn them
+ * away), so that the parser compares classes, not strings.
  */
 #include "numwords.h"
 
@@ -289,41 +292,21 @@ static const nw_word words[] = {
 #define NW_HASH_SIZE (1u << NW_HASH_BITS)
 #define NW_MAX_LEN 24
 
-/* 1 + position in words[] (0 = empty), and the word's full hash, compared
- * before the text so that a miss rarely touches the strings */
+/* 1 + position in words[] (0 = empty), and the upper half of the word's
+ * hash, compared before the text so that a miss rarely touches the
+ * strings.  The hash is the text layer's (chr_text_hash of the lower-case
+ * bytes), which the tokenizer has already computed for every token of a
+ * document.  Both arrays together stay within 12 KB, in the first cache. */
 static uint16_t index_[NW_HASH_SIZE];
-static uint32_t hashes_[NW_HASH_SIZE];
+static uint32_t tags_[NW_HASH_SIZE];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
-
-static uint32_t hash_lower(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        /* ASCII letters fold to lower case with one bit; other bytes are
-           hashed as they are, and compared exactly below */
-        unsigned char c = (unsigned char)w[i];
-        c = (unsigned char)(c | ((unsigned)(c - 'A') < 26u ? 0x20 : 0));
-        h = (h ^ c) * 16777619u;
-    }
-    return h;
-}
-
-static int same_lower(const char *w, size_t n, const char *entry)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        if (c != (unsigned char)entry[i]) return 0;
-    }
-    return entry[n] == '\0';
-}
 
 static void index_build(void)
 {
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         size_t n = strlen(words[i].text);
-        uint32_t full = hash_lower(words[i].text, n);
-        uint32_t h = full & (NW_HASH_SIZE - 1);
+        uint64_t full = chr_text_hash(words[i].text, n);
+        uint32_t h = (uint32_t)full & (NW_HASH_SIZE - 1);
         /* a word listed twice keeps its first entry */
         int dup = 0;
         while (index_[h]) {
@@ -332,20 +315,30 @@ static void index_build(void)
         }
         if (!dup) {
             index_[h] = (uint16_t)(i + 1);
-            hashes_[h] = full;
+            tags_[h] = (uint32_t)(full >> 32);
         }
     }
 }
 
-static const nw_word *find(const char *w, size_t n)
+/* Does the entry text equal low[0..n)?  Words are short: a loop beats a
+ * call to memcmp. */
+static int same_text(const char *entry, const char *low, size_t n)
+{
+    size_t k = 0;
+    while (k < n && entry[k] == low[k]) k++;
+    return k == n && entry[n] == '\0';
+}
+
+/* The entry of the word whose lower-case bytes (ASCII letters folded,
+ * other bytes as they are) are low[0..n) and whose hash is full. */
+static const nw_word *find_hashed(uint64_t full, const char *low, size_t n)
 {
     if (n == 0 || n > NW_MAX_LEN) return NULL;
-    uint32_t full = hash_lower(w, n);
-    uint32_t h = full & (NW_HASH_SIZE - 1);
+    uint32_t h = (uint32_t)full & (NW_HASH_SIZE - 1), tag = (uint32_t)(full >> 32);
     while (index_[h]) {
-        if (hashes_[h] == full) {
+        if (tags_[h] == tag) {
             const nw_word *e = &words[index_[h] - 1];
-            if (same_lower(w, n, e->text)) return e;
+            if (same_text(e->text, low, n)) return e;
         }
         h = (h + 1) & (NW_HASH_SIZE - 1);
     }
@@ -355,8 +348,16 @@ static const nw_word *find(const char *w, size_t n)
 const nw_word *chr_numwords_find(const char *w, size_t n)
 {
     pthread_once(&index_once, index_build);
-    return find(w, n);
+    if (n == 0 || n > NW_MAX_LEN) return NULL;
+    char low[NW_MAX_LEN];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return find_hashed(chr_text_hash(low, n), low, n);
 }
+
+const nw_word chr_numwords_unseen = W("", NW_NONE, 0, 0, 0);
 
 int chr_numwords_doc(nw_doc *d, const chr_text *t, chr_arena *a)
 {
@@ -368,10 +369,31 @@ int chr_numwords_doc(nw_doc *d, const chr_text *t, chr_arena *a)
     const nw_word **lex = chr_arena_alloc(a, t->ntoks * sizeof *lex);
     if (!lex) return -1;
     pthread_once(&index_once, index_build);
-    for (size_t i = 0; i < t->ntoks; i++) {
-        const chr_token *k = &t->toks[i];
-        lex[i] = k->type == CHR_TOK_WORD ? find(t->norm + k->start, k->end - k->start) : NULL;
-    }
+    for (size_t i = 0; i < t->ntoks; i++) lex[i] = &chr_numwords_unseen;
     d->lex = lex;
     return 0;
+}
+
+const nw_word *chr_numwords_fill(const nw_doc *d, size_t i)
+{
+    const chr_text *t = d->t;
+    const chr_token *k = &t->toks[i];
+    const nw_word *w = NULL;
+    if (k->type == CHR_TOK_WORD)
+        w = t->hash ? find_hashed(t->hash[i], t->lower + k->start, chr_tok_len(k))
+                    : chr_numwords_find(t->norm + k->start, chr_tok_len(k));
+    d->lex[i] = w;
+    return w;
+}
+
+/* ---- filters ---------------------------------------------------------------- */
+
+void chr_numwords_filter_build(nw_filter *f, int (*pass)(const nw_word *))
+{
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (!pass(&words[i])) continue;
+        size_t b = NW_FILTER_BIT(chr_text_hash(words[i].text, strlen(words[i].text)));
+        f->bits[b >> 6] |= 1ULL << (b & 63);
+    }
 }

@@ -2,8 +2,8 @@
  * numwords.h - the closed-class words that the numbers analyzer reads, and
  * the currency table money.c matches (private to src/analyze).
  *
- * numbers.c looks every word token of a document up once (chr_numwords_doc)
- * and then parses number phrases over the resulting classes: "two hundred
+ * numbers.c looks the word tokens of a document up (each once, when first
+ * needed) and parses number phrases over the resulting classes: "two hundred
  * and six" is UNIT HUNDRED and UNIT, "2.3bn" is a number and an ABBR.  The
  * words are mechanism-like facts of English (there will never be a new
  * "million"), so they are tables in C rather than data files.
@@ -62,16 +62,51 @@ typedef struct nw_word {
 const nw_word *chr_numwords_find(const char *w, size_t n);
 
 /* A document's tokens with their lexicon entries (NULL for tokens that are
- * no listed word, and always for NUM, PUNCT and SYM tokens). */
+ * no listed word, and always for NUM, PUNCT and SYM tokens).  A word is
+ * looked up when it is first asked for: read lex[] through chr_numwords_at(),
+ * and ask chr_numwords_filter_has() first where most words are no match. */
 typedef struct nw_doc {
     const chr_text *t;
     const chr_token *k;
     size_t n;
-    const nw_word **lex;
+    const nw_word **lex;    /* &chr_numwords_unseen until looked up */
 } nw_doc;
 
-/* Look up every word token of t; returns 0 or -1 when out of memory. */
+/* Prepare d for the tokens of t; returns 0 or -1 when out of memory. */
 int chr_numwords_doc(nw_doc *d, const chr_text *t, chr_arena *a);
+
+extern const nw_word chr_numwords_unseen;
+/* Look token i up and remember its entry. */
+const nw_word *chr_numwords_fill(const nw_doc *d, size_t i);
+
+/* The entry of token i (i < d->n), or NULL. */
+static inline const nw_word *chr_numwords_at(const nw_doc *d, size_t i)
+{
+    const nw_word *w = d->lex[i];
+    return w != &chr_numwords_unseen ? w : chr_numwords_fill(d, i);
+}
+
+/* A filter of the words that pass a test (one bit per hash value), so that
+ * a token which is none of them is turned away without a lookup. */
+#define NW_FILTER_WORDS 64
+typedef struct nw_filter {
+    uint64_t bits[NW_FILTER_WORDS];
+} nw_filter;
+
+/* The filter bit of a word's hash: bits that the lexicon's table index and
+ * tag do not use. */
+#define NW_FILTER_BIT(h) ((size_t)((h) >> 16) & (NW_FILTER_WORDS * 64 - 1))
+
+/* Set the bits of every listed word for which pass(word) is true. */
+void chr_numwords_filter_build(nw_filter *f, int (*pass)(const nw_word *));
+
+/* 0 when token i of d is none of the filter's words; 1 when it may be. */
+static inline int chr_numwords_filter_has(const nw_filter *f, const nw_doc *d, size_t i)
+{
+    if (!d->t->hash) return 1;
+    size_t b = NW_FILTER_BIT(d->t->hash[i]);
+    return (int)(f->bits[b >> 6] >> (b & 63) & 1);
+}
 
 /* ---- currencies (money.c) --------------------------------------------- */
 

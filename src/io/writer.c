@@ -31,11 +31,48 @@ static void json_sfield(chr_buf *b, int *first, const char *key, const char *val
     chr_buf_json_str(b, val, strlen(val));
 }
 
+/* Append s[0..n): the room test inline, since most pieces are a few bytes. */
+static inline void put(chr_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap && chr_buf_reserve(b, n) != 0) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+#define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
+
+/* The decimal digits of v, written backwards ending at end; returns the
+ * first one. */
+static char *digits_before(char *end, uint64_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+static void put_u64(chr_buf *b, uint64_t v)
+{
+    char tmp[24];
+    char *p = digits_before(tmp + sizeof tmp, v);
+    put(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+/* Integers below 2^53 as printf's "%.0f" writes them (-0.0 too is "-0"),
+ * anything else as "%.17g" does. */
 static void json_number(chr_buf *b, double v)
 {
-    if (!isfinite(v)) { chr_buf_puts(b, "null"); return; }
-    if (fabs(v) < 9007199254740992.0 && v == floor(v)) chr_buf_printf(b, "%.0f", v);
-    else chr_buf_printf(b, "%.17g", v);
+    if (!isfinite(v)) { PUT_LIT(b, "null"); return; }
+    if (fabs(v) < 9007199254740992.0 && v == floor(v)) {
+        char tmp[24];
+        int neg = signbit(v) != 0;
+        char *p = digits_before(tmp + sizeof tmp, (uint64_t)(neg ? -v : v));
+        if (neg) *--p = '-';
+        put(b, p, (size_t)(tmp + sizeof tmp - p));
+    } else {
+        chr_buf_printf(b, "%.17g", v);
+    }
 }
 
 static void json_day(chr_buf *b, int *first, const char *key, chr_day day)
@@ -49,7 +86,11 @@ static void json_day(chr_buf *b, int *first, const char *key, chr_day day)
 static void json_span(chr_buf *b, int *first, uint32_t start, uint32_t end)
 {
     json_key(b, first, "span");
-    chr_buf_printf(b, "[%u,%u]", start, end);
+    PUT_LIT(b, "[");
+    put_u64(b, start);
+    PUT_LIT(b, ",");
+    put_u64(b, end);
+    PUT_LIT(b, "]");
 }
 
 /* The text of src-span [start,end) of the document. */
@@ -342,21 +383,40 @@ int chr_write_records(const chr_doc *d, chr_outfmt fmt, FILE *out)
 
 /* ---- sentences and mentions ----------------------------------------------------- */
 
+/* What every line of a document starts with: '{', its id when it has one,
+ * and the key of the first field after it (key is "\"n\":" or
+ * "\"kind\":\"").  Escaped once per document, copied on every line. */
+static void line_head(chr_buf *h, const chr_doc *d, const char *key, size_t keylen)
+{
+    PUT_LIT(h, "{");
+    if (d->id && *d->id) {
+        PUT_LIT(h, "\"doc_id\":");
+        chr_buf_json_str(h, d->id, strlen(d->id));
+        PUT_LIT(h, ",");
+    }
+    put(h, key, keylen);
+}
+
 int chr_write_sentences(const chr_doc *d, FILE *out)
 {
-    chr_buf b = CHR_BUF_INIT;
+    chr_buf b = CHR_BUF_INIT, head = CHR_BUF_INIT;
+    line_head(&head, d, "\"n\":", 4);
+    chr_buf_reserve(&b, d->text.src_len + d->text.nsents * (head.len + 48));
     for (size_t i = 0; i < d->text.nsents; i++) {
         uint32_t s, e;
         chr_doc_sentence(d, i, &s, &e);
-        int f = 1;
-        chr_buf_putc(&b, '{');
-        json_sfield(&b, &f, "doc_id", d->id);
-        json_key(&b, &f, "n");
-        chr_buf_printf(&b, "%zu", i);
-        json_span(&b, &f, s, e);
-        json_text(&b, &f, "text", d, s, e);
-        chr_buf_puts(&b, "}\n");
+        put(&b, head.data, head.len);
+        put_u64(&b, i);
+        PUT_LIT(&b, ",\"span\":[");
+        put_u64(&b, s);
+        PUT_LIT(&b, ",");
+        put_u64(&b, e);
+        PUT_LIT(&b, "],\"text\":");
+        chr_buf_json_str(&b, d->text.src + s, e - s);
+        PUT_LIT(&b, "}\n");
     }
+    if (head.oom) b.oom = 1;
+    chr_buf_free(&head);
     return flush(&b, out);
 }
 
@@ -382,44 +442,87 @@ unsigned chr_kinds_parse(const char *list)
 /* Entity mentions: filled by the knowledge base's writer (kb.c). */
 void chr_entity_mention_json(const chr_mention *m, chr_buf *b, int *first);
 
+/* A string field after the first: ,"key":"value" (nothing when value is
+ * empty); key is the literal ,"key": */
+static void put_sfield(chr_buf *b, const char *key, size_t keylen, const char *val)
+{
+    if (!val || !*val) return;
+    put(b, key, keylen);
+    chr_buf_json_str(b, val, strlen(val));
+}
+#define SFIELD(b, key, val) put_sfield((b), ",\"" key "\":", sizeof(key) + 3, (val))
+
+/* ,"key":"YYYY-MM-DD" as chr_day_format() writes the day, without printf
+ * for the years 1 to 9999; any other day as chr_day_format() has it (nothing
+ * when it writes nothing), and nothing for CHR_DAY_NONE. */
+static void put_day(chr_buf *b, const char *key, size_t keylen, chr_day day)
+{
+    if (day == CHR_DAY_NONE) return;
+    int y, m, dd;
+    chr_day_to_ymd(day, &y, &m, &dd);
+    if (y < 1 || y > 9999) {
+        char f[11];
+        chr_day_format(day, f);
+        put_sfield(b, key, keylen, f);
+        return;
+    }
+    char s[12] = {'"', (char)('0' + y / 1000), (char)('0' + y / 100 % 10),
+                  (char)('0' + y / 10 % 10), (char)('0' + y % 10), '-',
+                  (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                  (char)('0' + dd / 10), (char)('0' + dd % 10), '"'};
+    put(b, key, keylen);
+    put(b, s, sizeof s);
+}
+
 int chr_write_mentions(const chr_doc *d, unsigned kinds, FILE *out)
 {
-    chr_buf b = CHR_BUF_INIT;
+    chr_buf b = CHR_BUF_INIT, head = CHR_BUF_INIT;
     const chr_text *t = &d->text;
+    line_head(&head, d, "\"kind\":\"", 8);
+    chr_buf_reserve(&b, d->mentions.n * (head.len + 160));
     for (size_t i = 0; i < d->mentions.n; i++) {
         const chr_mention *m = &d->mentions.v[i];
         if (!(kinds & (1u << m->kind))) continue;
         uint32_t s = chr_text_src_offset(t, m->start), e = chr_text_src_offset(t, m->end);
-        int f = 1;
-        chr_buf_putc(&b, '{');
-        json_sfield(&b, &f, "doc_id", d->id);
-        json_sfield(&b, &f, "kind", chr_mention_kind_name(m->kind));
-        json_text(&b, &f, "text", d, s, e);
-        json_span(&b, &f, s, e);
+        /* {"doc_id":ID,"kind":KIND,"text":TEXT,"span":[S,E], then the kind's
+         * fields; every key after "kind" follows a field, so takes a comma */
+        put(&b, head.data, head.len);
+        const char *kind = chr_mention_kind_name(m->kind);
+        put(&b, kind, strlen(kind));
+        PUT_LIT(&b, "\",\"text\":");
+        chr_buf_json_str(&b, d->text.src + s, e - s);
+        PUT_LIT(&b, ",\"span\":[");
+        put_u64(&b, s);
+        PUT_LIT(&b, ",");
+        put_u64(&b, e);
+        PUT_LIT(&b, "]");
+        int f = 0;
         switch (m->kind) {
         case CHR_M_NUMBER:
         case CHR_M_MONEY: {
             const chr_count *c = m->kind == CHR_M_NUMBER ? &m->u.num : &m->u.money.amount;
-            json_key(&b, &f, "value");
+            PUT_LIT(&b, ",\"value\":");
             json_number(&b, c->value);
-            json_sfield(&b, &f, "qual", chr_qual_name(c->qual));
-            if (c->qual == CHR_QUAL_RANGE) { json_key(&b, &f, "max"); json_number(&b, c->max); }
-            if (m->kind == CHR_M_MONEY) json_sfield(&b, &f, "currency", m->u.money.currency);
+            SFIELD(&b, "qual", chr_qual_name(c->qual));
+            if (c->qual == CHR_QUAL_RANGE) {
+                PUT_LIT(&b, ",\"max\":");
+                json_number(&b, c->max);
+            }
+            if (m->kind == CHR_M_MONEY) SFIELD(&b, "currency", m->u.money.currency);
             break;
         }
         case CHR_M_DATE:
-            json_day(&b, &f, "start", m->u.date.start);
-            json_day(&b, &f, "end", m->u.date.end);
-            json_sfield(&b, &f, "granularity", chr_gran_name(m->u.date.gran));
-            if (m->u.date.flags & CHR_DF_UNRESOLVED) {
-                json_key(&b, &f, "unresolved");
-                chr_buf_puts(&b, "true");
-            }
+            put_day(&b, ",\"start\":", 9, m->u.date.start);
+            put_day(&b, ",\"end\":", 7, m->u.date.end);
+            SFIELD(&b, "granularity", chr_gran_name(m->u.date.gran));
+            if (m->u.date.flags & CHR_DF_UNRESOLVED) PUT_LIT(&b, ",\"unresolved\":true");
             break;
         default:
             chr_entity_mention_json(m, &b, &f);
         }
-        chr_buf_puts(&b, "}\n");
+        PUT_LIT(&b, "}\n");
     }
+    if (head.oom) b.oom = 1;
+    chr_buf_free(&head);
     return flush(&b, out);
 }

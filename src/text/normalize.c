@@ -113,6 +113,20 @@ static int nout_grow(nout *o, size_t extra)
     return 0;
 }
 
+/* map[0..n) = first, first + 1, ...: the offsets of a copied ASCII run,
+ * four at a time. */
+static void map_run(uint32_t *map, size_t n, uint32_t first)
+{
+    size_t k = 0;
+    for (; k + 4 <= n; k += 4) {
+        map[k] = first + (uint32_t)k;
+        map[k + 1] = first + (uint32_t)k + 1;
+        map[k + 2] = first + (uint32_t)k + 2;
+        map[k + 3] = first + (uint32_t)k + 3;
+    }
+    for (; k < n; k++) map[k] = first + (uint32_t)k;
+}
+
 /* The result first differs from the input at src offset `at`: copy what came
  * before, which maps onto itself.  Folding only ever shrinks text; NFC may
  * grow a stretch, and nout_grow() handles that rare case. */
@@ -123,7 +137,7 @@ static int nout_start(nout *o, const char *src, size_t n, size_t at)
     o->map = chr_arena_alloc(o->a, o->cap * sizeof *o->map);
     if (!o->s || !o->map) return -1;
     memcpy(o->s, src, at);
-    for (size_t k = 0; k < at; k++) o->map[k] = (uint32_t)k;
+    map_run(o->map, at, 0);
     o->len = at;
     return 0;
 }
@@ -283,7 +297,7 @@ int chr_normalize(chr_text *t, chr_arena *a)
                 if (nout_grow(&o, j - i) != 0) return -1;
                 char *d = o.s + o.len;
                 memcpy(d, src + i, j - i);
-                for (size_t k = 0; k < j - i; k++) o.map[o.len + k] = (uint32_t)(i + k);
+                map_run(o.map + o.len, j - i, (uint32_t)i);
                 o.len += j - i;
                 /* The grave accent stands in for an apostrophe. */
                 for (char *q = bt ? d + (bt - (src + i)) : NULL; q;

@@ -30,6 +30,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -87,12 +88,53 @@ static const char *const SPEECH_VERBS[] = {
     "declared", "stressed", NULL
 };
 
-static int in_list(const chr_text *t, const chr_token *k, const char *const *list)
+/* Every rule below matches only words equal to an entry when case is
+ * ignored, so each list is first asked through a small set of the hashes of
+ * its lower-case entries (the tokenizer's chr_text_hash): most words are in
+ * none of them and are turned away without a string compare. */
+enum { LIST_TITLES, LIST_ABBREVIATIONS, LIST_OPENERS, LIST_CONTINUERS, LIST_SPEECH_VERBS,
+       NLISTS };
+#define LIST_SLOTS 256
+
+static const char *const *const LISTS[NLISTS] = {TITLES, ABBREVIATIONS, OPENERS, CONTINUERS,
+                                                SPEECH_VERBS};
+static uint64_t list_hashes[NLISTS][LIST_SLOTS];    /* 0: empty slot */
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void lists_index(void)
+{
+    for (int l = 0; l < NLISTS; l++) {
+        for (const char *const *w = LISTS[l]; *w; w++) {
+            char low[32];
+            size_t n = strlen(*w);
+            for (size_t i = 0; i < n; i++)
+                low[i] = (char)((*w)[i] >= 'A' && (*w)[i] <= 'Z' ? (*w)[i] + 32 : (*w)[i]);
+            uint64_t h = chr_text_hash(low, n);
+            size_t j = (size_t)h & (LIST_SLOTS - 1);
+            while (list_hashes[l][j] && list_hashes[l][j] != h) j = (j + 1) & (LIST_SLOTS - 1);
+            list_hashes[l][j] = h;
+        }
+    }
+}
+
+/* Can token i be in list l (some entry equal to it when case is ignored)? */
+static int maybe_in(const chr_text *t, size_t i, int l)
+{
+    if (!t->hash) return 1;
+    uint64_t h = t->hash[i];
+    pthread_once(&lists_once, lists_index);
+    for (size_t j = (size_t)h & (LIST_SLOTS - 1); list_hashes[l][j]; j = (j + 1) & (LIST_SLOTS - 1))
+        if (list_hashes[l][j] == h) return 1;
+    return 0;
+}
+
+static int in_list(const chr_text *t, const chr_token *k, int l)
 {
     size_t n = chr_tok_len(k);
     const char *p = chr_tok_ptr(t, k);
     if (k->type != CHR_TOK_WORD) return 0;
-    for (; *list; list++) {
+    if (!maybe_in(t, (size_t)(k - t->toks), l)) return 0;
+    for (const char *const *list = LISTS[l]; *list; list++) {
         const char *w = *list;
         if (k->flags & CHR_TF_UPPER) {
             /* Headlines in capitals: "LT. GEN. KELLOGG". */
@@ -172,8 +214,8 @@ static int abbreviation_before(const chr_text *t, size_t i)
             return ABBR_OTHER;
         return ABBR_NONE;
     }
-    if (in_list(t, w, TITLES)) return ABBR_TITLE;
-    if (in_list(t, w, ABBREVIATIONS)) return ABBR_OTHER;
+    if (in_list(t, w, LIST_TITLES)) return ABBR_TITLE;
+    if (in_list(t, w, LIST_ABBREVIATIONS)) return ABBR_OTHER;
     return ABBR_NONE;
 }
 
@@ -182,7 +224,7 @@ static int speaker_follows(const chr_text *t, size_t w)
 {
     for (size_t j = w; j < t->ntoks && j < w + 4; j++) {
         const chr_token *k = &t->toks[j];
-        if (in_list(t, k, SPEECH_VERBS) && is_lower_word(t, k)) return j > w;
+        if (in_list(t, k, LIST_SPEECH_VERBS) && is_lower_word(t, k)) return j > w;
         if (!is_cap_word(k)) return 0;
     }
     return 0;
@@ -211,7 +253,7 @@ static int ends_after(const chr_text *t, size_t i, size_t q, int kind)
     case ABBR_TITLE:
         return 0;
     case ABBR_OTHER:
-        return in_list(t, wk, OPENERS) ||
+        return in_list(t, wk, LIST_OPENERS) ||
                ((nx->flags & CHR_TF_LINE_BEFORE) && is_cap_word(wk));
     default:
         return 1;
@@ -227,7 +269,7 @@ static int line_ends(const chr_text *t, size_t i)
     if (c == ',' || c == ';' || c == '-' || c == '(' || c == '[' || c == '/')
         return 0;
     if (prev->type == CHR_TOK_SYM && t->norm[prev->start] == '&') return 0;
-    if (is_lower_word(t, prev) && in_list(t, prev, CONTINUERS)) return 0;
+    if (is_lower_word(t, prev) && in_list(t, prev, LIST_CONTINUERS)) return 0;
     /* The next line may open with a quote, a bracket or a list bullet. */
     size_t j = i;
     while (j < t->ntoks && j < i + 3) {

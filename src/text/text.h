@@ -90,6 +90,12 @@ typedef struct chr_text {
     chr_sentence *sents;
     size_t nsents;
     long repairs;           /* invalid UTF-8 sequences replaced */
+    /* Filled by chr_tokenize() for the analyzers' word lookups, so that no
+     * analyzer lower-cases or hashes a token again: */
+    const char *lower;      /* norm with ASCII letters in lower case (same
+                               offsets, NUL-terminated; other bytes as they are) */
+    const uint64_t *hash;   /* per word or number token: chr_text_hash() of its
+                               bytes in lower (0 for punctuation and symbols) */
 } chr_text;
 
 /* Run all three steps on raw bytes (raw[len] must be readable, see
@@ -100,7 +106,8 @@ int chr_text_build(chr_text *t, chr_arena *a, const char *raw, size_t len);
 
 /* Step 2: fill t->norm, t->norm_len, t->map from t->src. 0 or -1 (no memory). */
 int chr_normalize(chr_text *t, chr_arena *a);
-/* Step 3a: fill t->toks, t->ntoks from t->norm (sent fields left 0). */
+/* Step 3a: fill t->toks, t->ntoks, t->lower and t->hash from t->norm, which
+ * must be NUL-terminated (sent fields left 0). */
 int chr_tokenize(chr_text *t, chr_arena *a);
 /* Step 3b: fill t->sents, t->nsents and every token's sent. */
 int chr_sentences_split(chr_text *t, chr_arena *a);
@@ -109,6 +116,11 @@ static inline uint32_t chr_text_src_offset(const chr_text *t, uint32_t norm_off)
 {
     return t->map ? t->map[norm_off] : norm_off;
 }
+
+/* The hash of a word's bytes (lower case as in chr_text.lower), taken eight
+ * bytes at a time.  The knowledge base keys its words with it too, so the
+ * tables of every analyzer can be keyed by the hashes of chr_text.hash. */
+uint64_t chr_text_hash(const char *s, size_t n);
 
 /* Token helpers. */
 static inline const char *chr_tok_ptr(const chr_text *t, const chr_token *k)

@@ -72,6 +72,7 @@ void chr_day_format(chr_day day, char out[11])
     int y, m, d;
     if (day == CHR_DAY_NONE) { out[0] = '\0'; return; }
     chr_day_to_ymd(day, &y, &m, &d);
-    if (y < 0 || y > 9999) { snprintf(out, 11, "%s", "0000-00-00"); return; }
+    /* ISO 8601 days need four-digit years; others have no such form */
+    if (y < 1 || y > 9999) { out[0] = '\0'; return; }
     snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }

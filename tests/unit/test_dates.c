@@ -509,6 +509,26 @@ static void test_mentions_carry_byte_and_token_spans(void **state)
     chr_arena_free(&a);
 }
 
+/* The words that open a date are found in any case, wherever they stand. */
+static void test_date_openers_are_found_in_any_case(void **state)
+{
+    (void)state;
+    static const dcase cases[] = {
+        {"2022-03-03", "AS OF TODAY, 40 people had fled.", "AS OF TODAY", "2022-03-03", "2022-03-03", 0},
+        {"2022-03-03", "So far the city has held.", "So far", "2022-03-03", "2022-03-03", 0},
+        {"2022-03-03", "Since March the port has been closed.", "Since March", "2022-03-01", "2022-03-03", CHR_DF_SINCE},
+        {"2022-03-03", "BETWEEN MONDAY AND FRIDAY talks went on.", "BETWEEN MONDAY AND FRIDAY", "2022-02-28", "2022-03-04", 0},
+        {"2022-03-03", "From 3 to 5 March the roads were shut.", "From 3 to 5 March", "2022-03-03", "2022-03-05", CHR_DF_RANGE},
+        {"2022-03-03", "In two weeks the aid will arrive.", "In two weeks", "2022-03-17", "2022-03-17", 0},
+        {"2022-03-03", "Unrest grew and the '90s ended badly.", "the '90s", "1990-01-01", "1999-12-31", 0},
+        {"2022-03-03", "Output fell in the first half of 2022.", "the first half of 2022", "2022-01-01", "2022-06-30", 0},
+        {"2022-03-03", "No talks are planned until now.", "until now", "2022-03-03", "2022-03-03", 0},
+        {"2022-03-03", "The attack came THREE DAYS AGO, on Monday Night.", "THREE DAYS AGO", "2022-02-28", "2022-02-28", 0},
+        {"2022-03-03", "The attack came THREE DAYS AGO, on Monday Night.", "Monday Night", "2022-02-28", "2022-02-28", 0},
+    };
+    CHECK(cases);
+}
+
 static void test_several_dates_in_one_sentence_are_each_found(void **state)
 {
     (void)state;
@@ -532,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_weekday_in_future_clause_is_next_occurrence),
         cmocka_unit_test(test_last_this_next_weekday_name_a_week),
         cmocka_unit_test(test_relative_days_count_from_publication),
+        cmocka_unit_test(test_date_openers_are_found_in_any_case),
         cmocka_unit_test(test_relative_periods_are_calendar_weeks_months_years),
         cmocka_unit_test(test_explicit_dates_in_every_common_form),
         cmocka_unit_test(test_yearless_dates_take_the_nearest_year),

@@ -465,6 +465,41 @@ static void test_a_dictionary_loaded_from_text_is_matched(void **state)
     chr_kb_close(mine);
 }
 
+/* A long article names the same states again and again among thousands of
+ * other words: each naming is found, in whatever case it is written. */
+static void test_names_repeated_through_a_long_article_are_each_found(void **state)
+{
+    (void)state;
+    size_t cap = 200000, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 0; i < 3000; i++) {
+        /* a new made-up word every time, and a name every tenth */
+        len += (size_t)snprintf(text + len, cap - len, "zorb%dqu ", i);
+        if (i % 10 == 0)
+            len += (size_t)snprintf(text + len, cap - len, "%s ",
+                                    i % 20 ? "Ukraine and Poland" : "UKRAINE and NATO");
+    }
+    found f;
+    chr_arena_init(&f.a, 1 << 20);
+    f.t = tu_text(&f.a, text);
+    memset(&f.ms, 0, sizeof f.ms);
+    assert_int_equal(chr_entities_find(kb, &f.t, &f.a, &f.ms), 0);
+    size_t ukraine = 0, poland = 0, nato = 0;
+    for (size_t i = 0; i < f.ms.n; i++) {
+        const chr_mention *m = &f.ms.v[i];
+        if (m->kind != CHR_M_ACTOR) continue;
+        if (strcmp(m->u.entry->code, "UKR") == 0) ukraine++;
+        if (strcmp(m->u.entry->code, "POL") == 0) poland++;
+        if (strcmp(m->u.entry->code, "NATO") == 0) nato++;
+    }
+    assert_int_equal(ukraine, 300);
+    assert_int_equal(poland, 150);
+    assert_int_equal(nato, 150);
+    done(&f);
+    free(text);
+}
+
 static void test_text_without_names_yields_nothing(void **state)
 {
     (void)state;
@@ -495,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_a_distinctive_surname_matches_alone),
         cmocka_unit_test(test_a_common_surname_matches_only_after_the_full_name),
         cmocka_unit_test(test_a_dictionary_loaded_from_text_is_matched),
+        cmocka_unit_test(test_names_repeated_through_a_long_article_are_each_found),
         cmocka_unit_test(test_text_without_names_yields_nothing),
     };
     return cmocka_run_group_tests(tests, load, unload);

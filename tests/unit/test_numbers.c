@@ -161,6 +161,24 @@ static void test_vague_plurals_are_lower_bounds(void **state)
     CHECK(cases);
 }
 
+/* A number word begins a count whatever its case, and a web address hides
+ * its digits whatever the case of its scheme. */
+static void test_number_words_and_addresses_in_any_case(void **state)
+{
+    (void)state;
+    static const num_case cases[] = {
+        {"SEVERAL HUNDRED troops crossed.", {{"SEVERAL HUNDRED", 300, LEAST, 0}}},
+        {"A Dozen tanks and Half A Million rounds arrived.",
+         {{"A Dozen", 12, EXACT, 0}, {"Half A Million", 500000, EXACT, 0}}},
+        {"Twenty-Five soldiers died.", {{"Twenty-Five", 25, EXACT, 0}}},
+        {"See WWW.example.org/2024/55 and Http://kyiv.ua/300 for 40 photos.",
+         {{"40", 40, EXACT, 0}}},
+        {"Up to 300 fled and Dozens more stayed.",
+         {{"Up to 300", 300, MOST, 0}, {"Dozens", 24, LEAST, 0}}},
+    };
+    CHECK(cases);
+}
+
 static void test_qualifier_before_a_count_joins_its_span(void **state)
 {
     (void)state;
@@ -464,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_number_words_and_mixtures),
         cmocka_unit_test(test_abbreviated_scales_after_digits),
         cmocka_unit_test(test_vague_plurals_are_lower_bounds),
+        cmocka_unit_test(test_number_words_and_addresses_in_any_case),
         cmocka_unit_test(test_qualifier_before_a_count_joins_its_span),
         cmocka_unit_test(test_qualifier_after_a_count),
         cmocka_unit_test(test_over_a_period_is_no_qualifier),

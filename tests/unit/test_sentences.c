@@ -124,6 +124,14 @@ static const split_case SPLITS[] = {
     {"non-ASCII sentence starts",
      "Talks were held in Krak\xC3\xB3w. \xC3\x89lys\xC3\xA9" "e officials came. \xC3\xA9t\xC3\xA9 ended.",
      "Talks were held in Krak\xC3\xB3w. | \xC3\x89lys\xC3\xA9" "e officials came. \xC3\xA9t\xC3\xA9 ended."},
+    {"list words match only in the case the lists allow",
+     "They sent guns, Etc. The list grew. MR. SMITH AND GEN. KIM MET. mr. Jones left.",
+     "They sent guns, Etc. | The list grew. | MR. SMITH AND GEN. KIM MET. mr. | Jones left."},
+    {"a capitalized continuer or speech verb is not one",
+     "The missiles were delivered by The\nUnited States. \"Why?\" Kuleba Asked. "
+     "\"Why?\" kuleba asked. \"Why?\" Kuleba asked.",
+     "The missiles were delivered by The | United States. | \"Why?\" | Kuleba Asked. | "
+     "\"Why?\" kuleba asked. | \"Why?\" Kuleba asked."},
     {"no final punctuation", "(File Image: AP)", "(File Image: AP)"},
     {"only punctuation", "...", "..."},
     {"nothing", "  \n\n ", ""},

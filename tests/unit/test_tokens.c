@@ -163,6 +163,93 @@ static void test_token_comparison_helpers(void **state)
     chr_arena_free(&a);
 }
 
+static void test_lower_case_copy_keeps_offsets_and_folds_only_ascii_letters(void **state)
+{
+    (void)state;
+    chr_arena a;
+    chr_arena_init(&a, 4096);
+    /* Élysée, NATO and the UN's Kyiv Office: 12,000 ÉTATS */
+    chr_text t = tu_text(&a, "\xC3\x89lys\xC3\xA9" "e, NATO and the UN's Kyiv Office: 12,000 "
+                             "\xC3\x89TATS");
+    assert_non_null(t.lower);
+    assert_int_equal(strlen(t.lower), t.norm_len);
+    assert_string_equal(t.lower, "\xC3\x89lys\xC3\xA9" "e, nato and the un's kyiv office: 12,000 "
+                                 "\xC3\x89tats");
+    chr_arena_free(&a);
+}
+
+static void test_word_hash_ignores_ascii_case_and_is_the_text_hash(void **state)
+{
+    (void)state;
+    chr_arena a;
+    chr_arena_init(&a, 4096);
+    /* every length from one byte to past two eight-byte words */
+    chr_text t = tu_text(&a, "Kyiv KYIV kyiv, Zaporizhzhia ZAPORIZHZHIA 1,000 a A "
+                             "Dnipropetrovsk's counteroffensives COUNTEROFFENSIVES.");
+    /* Kyiv KYIV kyiv , Zaporizhzhia ZAPORIZHZHIA 1,000 a A Dnipropetrovsk 's
+     * counteroffensives COUNTEROFFENSIVES . */
+    assert_int_equal(t.ntoks, 14);
+    for (size_t i = 0; i < t.ntoks; i++) {
+        const chr_token *k = &t.toks[i];
+        if (k->type == CHR_TOK_WORD || k->type == CHR_TOK_NUM)
+            assert_true(t.hash[i] == chr_text_hash(t.lower + k->start, chr_tok_len(k)));
+        else
+            assert_true(t.hash[i] == 0);
+    }
+    assert_true(t.hash[0] == t.hash[1] && t.hash[1] == t.hash[2]);
+    assert_true(t.hash[4] == t.hash[5]);
+    assert_true(t.hash[7] == t.hash[8]);
+    assert_true(t.hash[11] == t.hash[12]);
+    assert_true(t.hash[0] != t.hash[4] && t.hash[0] != t.hash[7] && t.hash[9] != t.hash[11]);
+    /* the same bytes hash alike wherever they are */
+    assert_true(chr_text_hash("kyiv", 4) == t.hash[0]);
+    assert_true(chr_text_hash("'s", 2) == t.hash[10]);
+    assert_true(chr_text_hash("counteroffensives", 17) == t.hash[11]);
+    assert_true(chr_text_hash("kyiv", 4) != chr_text_hash("kyi", 3));
+    chr_arena_free(&a);
+}
+
+typedef struct flag_case {
+    const char *word;
+    unsigned flags;     /* CAP, UPPER, HAS_DIGIT, ASCII as the tokenizer sets them */
+} flag_case;
+
+/* Long words cross the eight-byte steps of the scan; the flags must not
+ * care where. */
+static const flag_case FLAGS[] = {
+    {"counteroffensives", CHR_TF_ASCII},
+    {"Counteroffensives", CHR_TF_CAP | CHR_TF_ASCII},
+    {"COUNTEROFFENSIVES", CHR_TF_CAP | CHR_TF_UPPER | CHR_TF_ASCII},
+    {"COUNTEROFFENSIVEs", CHR_TF_CAP | CHR_TF_ASCII},
+    {"counteroffensiveS", CHR_TF_ASCII},
+    {"MiG29SMT", CHR_TF_CAP | CHR_TF_HAS_DIGIT | CHR_TF_ASCII},
+    {"HIMARS2", CHR_TF_CAP | CHR_TF_UPPER | CHR_TF_HAS_DIGIT | CHR_TF_ASCII},
+    {"O'BRIEN", CHR_TF_CAP | CHR_TF_UPPER | CHR_TF_ASCII},
+    {"\xC3\x89TATS", CHR_TF_CAP | CHR_TF_UPPER},
+    {"\xC3\x89tats", CHR_TF_CAP},
+    {"Z\xC3\xA9", CHR_TF_CAP},
+    {"Z\xC3\x89", CHR_TF_CAP | CHR_TF_UPPER},
+    {"I", CHR_TF_CAP | CHR_TF_ASCII},
+    {"A1", CHR_TF_CAP | CHR_TF_HAS_DIGIT | CHR_TF_ASCII},
+};
+
+static void test_word_flags_hold_for_long_and_mixed_words(void **state)
+{
+    (void)state;
+    chr_arena a;
+    chr_arena_init(&a, 4096);
+    for (size_t i = 0; i < sizeof FLAGS / sizeof FLAGS[0]; i++) {
+        chr_text t = tu_text(&a, FLAGS[i].word);
+        if (t.ntoks != 1 || t.toks[0].type != CHR_TOK_WORD)
+            fail_msg("\"%s\": %zu tokens", FLAGS[i].word, t.ntoks);
+        unsigned got = t.toks[0].flags & (CHR_TF_CAP | CHR_TF_UPPER | CHR_TF_HAS_DIGIT |
+                                          CHR_TF_ASCII);
+        if (got != FLAGS[i].flags)
+            fail_msg("\"%s\": flags %#x, expected %#x", FLAGS[i].word, got, FLAGS[i].flags);
+    }
+    chr_arena_free(&a);
+}
+
 static void test_million_token_sentence_is_one_sentence(void **state)
 {
     (void)state;
@@ -198,6 +285,9 @@ int main(void)
         cmocka_unit_test(test_space_line_and_paragraph_flags_follow_crlf_text),
         cmocka_unit_test(test_token_offsets_go_back_to_the_original_text),
         cmocka_unit_test(test_invalid_bytes_and_nul_become_replacement_symbols),
+        cmocka_unit_test(test_lower_case_copy_keeps_offsets_and_folds_only_ascii_letters),
+        cmocka_unit_test(test_word_hash_ignores_ascii_case_and_is_the_text_hash),
+        cmocka_unit_test(test_word_flags_hold_for_long_and_mixed_words),
         cmocka_unit_test(test_token_comparison_helpers),
         cmocka_unit_test(test_million_token_sentence_is_one_sentence),
     };

@@ -1,0 +1,42 @@
+/*
+ * store_impl.h - what a store backend provides behind store.h: a table of
+ * operations that chr_store's functions dispatch to.  A backend's handle
+ * starts with a struct chr_store whose ops point at its table.
+ */
+#ifndef CHR_STORE_IMPL_H
+#define CHR_STORE_IMPL_H
+
+#include "store/store.h"
+
+typedef struct chr_store_ops {
+    void (*close)(chr_store *s);
+    int (*begin)(chr_store *s, chr_error *err);
+    int (*commit)(chr_store *s, chr_error *err);
+    int (*rollback)(chr_store *s);
+    int (*put_document)(chr_store *s, const chr_store_doc *doc, int force,
+                        int *outcome, chr_error *err);
+    int (*put_records)(chr_store *s, const chr_record *recs,
+                       const char *const *json, size_t n, chr_error *err);
+    int (*stories)(chr_store *s, const chr_store_filter *f, chr_store_row_fn fn,
+                   void *ctx, chr_error *err);
+    /* stored: in the order the mentions were stored, else newest first */
+    int (*mentions)(chr_store *s, const chr_store_filter *f, int stored,
+                    chr_store_row_fn fn, void *ctx, chr_error *err);
+    int (*totals)(chr_store *s, chr_store_by by, const chr_store_filter *f,
+                  chr_store_total_fn fn, void *ctx, chr_error *err);
+    int (*describe)(chr_store *s, chr_store_info *info, chr_error *err);
+} chr_store_ops;
+
+struct chr_store {
+    const chr_store_ops *ops;
+};
+
+int chr_store_sqlite_open(chr_store **s, const char *path, int mode, chr_error *err);
+
+/* The content hash of a document as text: 32 hex digits and a NUL. */
+void chr_store_doc_hash(const chr_store_doc *doc, char out[33]);
+
+/* The publication day of a "YYYY-MM-DD[...]" date, or CHR_DAY_NONE. */
+chr_day chr_store_pub_day(const char *date);
+
+#endif
