@@ -161,12 +161,14 @@ static int build_facts(xsent *s)
     return 0;
 }
 
-static void read_facts(const xsent *s, uint32_t first, uint32_t last, clause_facts *f)
+static void read_facts(xsent *s, uint32_t first, uint32_t last, clause_facts *f)
 {
     memset(f, 0, sizeof *f);
     f->first = first;
     f->last = last;
-    if (!s->facts || first < s->p.tok_begin || first > last) return;
+    /* counted on first need: most sentences have no trigger at all */
+    if (!s->facts && build_facts(s) != 0) return;
+    if (first < s->p.tok_begin || first > last) return;
     if (last >= s->p.tok_end) last = s->p.tok_end - 1;
     const uint16_t *a = s->facts[first - s->p.tok_begin];
     const uint16_t *b = s->facts[last - s->p.tok_begin + 1];
@@ -913,7 +915,6 @@ static void presence_visit(xsent *s, int32_t vi)
 void x_events_sentence(xsent *s)
 {
     const chr_parse *p = &s->p;
-    if (build_facts(s) != 0) return;
     for (uint32_t c = 0; c < p->ncl; c++)
         if (p->clauses[c].intro != CHR_NO_TOK && (x_tok_is(s->d, p->clauses[c].intro, "if") ||
                                                  x_tok_is(s->d, p->clauses[c].intro, "unless")))
