@@ -8,7 +8,7 @@
  * "story" and "published" put in front; export leaves even those out, so
  * that exporting a store gives back what extract wrote.
  */
-#include "store/store.h"
+#include "store/store_impl.h"
 #include "util/buf.h"
 
 #include <math.h>
@@ -371,7 +371,8 @@ int chr_store_export(chr_store *s, const chr_store_filter *f, chr_store_fmt fmt,
     export_ctx x = {out, fmt, CHR_OK};
     int rc = chr_store_write_header(out, fmt, 1);
     if (rc != CHR_OK) return chr_error_set(err, rc, NULL, 0, "error writing output");
-    rc = chr_store_mentions_stored(s, f, export_row, &x, err);
+    unsigned flags = CHR_ROWS_STORED | (fmt == CHR_STORE_JSONL ? CHR_ROWS_JSON : 0);
+    rc = s->ops->mentions(s, f, flags, export_row, &x, err);
     if (rc != CHR_OK && x.rc != CHR_OK)
         return chr_error_set(err, x.rc, NULL, 0, "error writing output");
     return rc;

@@ -58,7 +58,7 @@ int chr_store_mentions(chr_store *s, const chr_store_filter *f, chr_store_row_fn
 int chr_store_mentions_stored(chr_store *s, const chr_store_filter *f,
                               chr_store_row_fn fn, void *ctx, chr_error *err)
 {
-    return s->ops->mentions(s, f, 1, fn, ctx, err);
+    return s->ops->mentions(s, f, CHR_ROWS_STORED, fn, ctx, err);
 }
 
 int chr_store_totals(chr_store *s, chr_store_by by, const chr_store_filter *f,

@@ -19,13 +19,19 @@ typedef struct chr_store_ops {
                        const char *const *json, size_t n, chr_error *err);
     int (*stories)(chr_store *s, const chr_store_filter *f, chr_store_row_fn fn,
                    void *ctx, chr_error *err);
-    /* stored: in the order the mentions were stored, else newest first */
-    int (*mentions)(chr_store *s, const chr_store_filter *f, int stored,
+    /* flags: CHR_ROWS_* */
+    int (*mentions)(chr_store *s, const chr_store_filter *f, unsigned flags,
                     chr_store_row_fn fn, void *ctx, chr_error *err);
     int (*totals)(chr_store *s, chr_store_by by, const chr_store_filter *f,
                   chr_store_total_fn fn, void *ctx, chr_error *err);
     int (*describe)(chr_store *s, chr_store_info *info, chr_error *err);
 } chr_store_ops;
+
+enum {
+    CHR_ROWS_STORED = 1,    /* in the order they were stored, not newest first */
+    CHR_ROWS_JSON = 2       /* only the record's JSON is wanted (no items, no
+                             * sentence when the JSON is there) */
+};
 
 struct chr_store {
     const chr_store_ops *ops;

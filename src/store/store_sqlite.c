@@ -986,9 +986,10 @@ static int sq_stories(chr_store *s, const chr_store_filter *f, chr_store_row_fn 
     return rc;
 }
 
-static int sq_mentions(chr_store *s, const chr_store_filter *f, int stored,
+static int sq_mentions(chr_store *s, const chr_store_filter *f, unsigned flags,
                        chr_store_row_fn fn, void *ctx, chr_error *err)
 {
+    int stored = (flags & CHR_ROWS_STORED) != 0, lean = (flags & CHR_ROWS_JSON) != 0;
     sq_store *q = (sq_store *)s;
     qbuild b;
     memset(&b, 0, sizeof b);
@@ -998,11 +999,14 @@ static int sq_mentions(chr_store *s, const chr_store_filter *f, int stored,
         /* The sentence is in the record's JSON, a few hundred bytes; the
          * document's text, which may run to pages, is read only for a
          * record kept without JSON. */
-        "coalesce(json_extract(j.json, '$.sentence'), (SELECT CAST(substr(CAST(t.text AS BLOB), "
-        "r.span_start + 1, r.span_end - r.span_start) AS TEXT) FROM texts t "
-        "WHERE t.doc = r.doc)), j.json "
+        "coalesce(CASE WHEN ? THEN NULL ELSE json_extract(j.json, '$.sentence') END, "
+        "(SELECT CAST(substr(CAST(t.text AS BLOB), r.span_start + 1, "
+        "r.span_end - r.span_start) AS TEXT) FROM texts t WHERE t.doc = r.doc "
+        "AND j.json IS NULL)), j.json "
         "FROM records r JOIN documents d ON d.id = r.doc "
         "LEFT JOIN record_json j ON j.record = r.id WHERE 1");
+    b.v[b.n].s = NULL;
+    b.v[b.n++].i = lean;
     mention_conds(&b, f, 1);
     chr_buf_puts(&b.sql, stored ? " ORDER BY r.doc, r.n"
                                 : " ORDER BY d.day DESC, d.id DESC, r.n");
@@ -1031,7 +1035,9 @@ static int sq_mentions(chr_store *s, const chr_store_filter *f, int stored,
         row.sentence = col_str(st, k + 9);
         row.json = sqlite3_column_type(st, k + 10) == SQLITE_NULL ? NULL : col_str(st, k + 10);
         row.mentions = row.documents = 1;
-        if ((rc = row_items(q, S_RECORD_ITEMS, rid, &row, err)) != CHR_OK) break;
+        if ((!lean || !row.json) &&
+            (rc = row_items(q, S_RECORD_ITEMS, rid, &row, err)) != CHR_OK)
+            break;
         if ((rc = fn(&row, ctx)) != 0) break;
     }
     if (rc == CHR_OK && src != SQLITE_DONE) rc = fail(q, err);
