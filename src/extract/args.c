@@ -45,6 +45,17 @@ const char *x_lemma(const xsent *s, uint32_t k, char *buf, size_t size)
     return buf;
 }
 
+const char *x_vg_lemma(const chr_vgroup *vg, char *buf, size_t size)
+{
+    if (!vg->lemma || !vg->lemma_len || vg->lemma_len >= size) return NULL;
+    for (uint32_t i = 0; i < vg->lemma_len; i++) {
+        char c = vg->lemma[i];
+        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[vg->lemma_len] = '\0';
+    return buf;
+}
+
 void x_trace(xdoc *d, const char *fmt, ...)
 {
     if (!d->trace) return;

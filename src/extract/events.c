@@ -67,11 +67,9 @@ static int verb_rest_matches(const xsent *s, const chr_vgroup *vg, const chr_pat
 static const chr_pattern *verb_event_pattern(const xsent *s, const chr_vgroup *vg,
                                              int32_t *used_np)
 {
-    char lemma[64];
-    if (!vg->lemma || !vg->lemma_len || vg->lemma_len >= sizeof lemma) return NULL;
-    for (uint32_t i = 0; i < vg->lemma_len; i++)
-        lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
-    lemma[vg->lemma_len] = '\0';
+    char buf[64];
+    const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
+    if (!lemma) return NULL;
     const chr_pattern *c[16];
     size_t n;
     find_pattern(s, 'v', lemma, CHR_PAT_EVENT, c, &n);
@@ -82,11 +80,9 @@ static const chr_pattern *verb_event_pattern(const xsent *s, const chr_vgroup *v
 
 static const chr_pattern *governor_pattern(const xsent *s, const chr_vgroup *vg)
 {
-    char lemma[64];
-    if (!vg->lemma || !vg->lemma_len || vg->lemma_len >= sizeof lemma) return NULL;
-    for (uint32_t i = 0; i < vg->lemma_len; i++)
-        lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
-    lemma[vg->lemma_len] = '\0';
+    char buf[64];
+    const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
+    if (!lemma) return NULL;
     const chr_pattern *c[16];
     size_t n;
     return find_pattern(s, 'v', lemma, CHR_PAT_GOVERNOR, c, &n);

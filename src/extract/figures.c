@@ -49,11 +49,9 @@ static const chr_pattern *subject_metric(const xsent *s, const chr_np *x, const 
         if (vg->first <= x->last) continue;
         if (vg->first > x->last + 6) break;
         /* "have been killed", "have fled", "lost their lives" */
-        char lemma[64];
-        if (!vg->lemma || vg->lemma_len == 0 || vg->lemma_len >= sizeof lemma) return NULL;
-        for (uint32_t i = 0; i < vg->lemma_len; i++)
-            lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
-        lemma[vg->lemma_len] = '\0';
+        char buf[64];
+        const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
+        if (!lemma) return NULL;
         const chr_pattern *c[8];
         size_t n = chr_patterns_find(s->d->x->patterns, 'v', lemma, strlen(lemma), c, 8);
         for (size_t i = 0; i < n; i++) {
@@ -80,11 +78,9 @@ static const chr_pattern *object_metric(const xsent *s, int32_t np, const chr_vg
     for (uint32_t vi = 0; vi < s->p.nvg; vi++) {
         const chr_vgroup *vg = &s->p.vgs[vi];
         if (vg->obj != np || vg->voice == CHR_VOICE_PASSIVE) continue;
-        char lemma[64];
-        if (!vg->lemma || vg->lemma_len == 0 || vg->lemma_len >= sizeof lemma) return NULL;
-        for (uint32_t i = 0; i < vg->lemma_len; i++)
-            lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
-        lemma[vg->lemma_len] = '\0';
+        char buf[64];
+        const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
+        if (!lemma) return NULL;
         const chr_pattern *p = lookup(s, 'v', lemma, CHR_PAT_METRIC);
         if (p) *vgo = vg;
         return p;
@@ -104,11 +100,9 @@ static const chr_pattern *preceding_metric(const xsent *s, const chr_mention *nu
         int32_t vi = chr_parse_vg_at(&s->p, num->tok_begin - 1);
         if (vi < 0) return NULL;
         const chr_vgroup *vg = &s->p.vgs[vi];
-        if (vg->voice == CHR_VOICE_PASSIVE || !vg->lemma || vg->lemma_len >= 64) return NULL;
-        char lemma[64];
-        for (uint32_t i = 0; i < vg->lemma_len; i++)
-            lemma[i] = (char)(vg->lemma[i] >= 'A' && vg->lemma[i] <= 'Z' ? vg->lemma[i] + 32 : vg->lemma[i]);
-        lemma[vg->lemma_len] = '\0';
+        char buf[64];
+        const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
+        if (vg->voice == CHR_VOICE_PASSIVE || !lemma) return NULL;
         const chr_pattern *p = lookup(s, 'v', lemma, CHR_PAT_METRIC);
         if (p) *vgo = vg;
         return p;

@@ -51,6 +51,9 @@ const char *x_tok_text(xdoc *d, uint32_t first, uint32_t last);
 const char *x_mention_text(xdoc *d, const chr_mention *m);
 /* Lower-case ASCII equality of token k with w. */
 int x_tok_is(const xdoc *d, uint32_t k, const char *w);
+/* The lemma of verb group vg, lower-cased into buf; NULL when it has none
+ * or it does not fit. */
+const char *x_vg_lemma(const chr_vgroup *vg, char *buf, size_t size);
 /* The lemma of token k (the tagger's, else the token), lower-cased into buf. */
 const char *x_lemma(const xsent *s, uint32_t k, char *buf, size_t size);
 
