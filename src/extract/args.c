@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 
 /* ---- text -------------------------------------------------------------------- */
@@ -313,6 +314,32 @@ void x_fill_place(xdoc *d, chr_rplace *p, const chr_mention *m)
 
 /* ---- sources ------------------------------------------------------------------------- */
 
+/* A person as the article spells their full name ("Volodymyr Zelenskyy"),
+ * else by the dictionary's name (a surname alone: "Blinken"). */
+static const char *person_name(xdoc *d, const chr_mention *m)
+{
+    const char *name = m->u.entry->name, *t = d->t->norm + m->start;
+    size_t words = 1, len = m->end - m->start;
+    for (const char *c = name; *c; c++) words += *c == ' ';
+    /* as many words from the end of the mention as the name has, past its
+     * titles ("President of Ukraine Volodymyr Zelenskyy") */
+    size_t b = len, seen = 0;
+    while (b > 0 && seen < words) {
+        while (b > 0 && t[b - 1] == ' ') b--;
+        while (b > 0 && t[b - 1] != ' ') b--;
+        seen++;
+    }
+    if (seen < words || words < 2) return name;
+    static const char *const honorifics[] = {"Mr", "Mrs", "Ms", "Dr", "Sir", "General", "Gen",
+                                             "President", "Minister", "Secretary", NULL};
+    for (int i = 0; honorifics[i]; i++) {
+        size_t l = strlen(honorifics[i]);
+        if (strncmp(t + b, honorifics[i], l) == 0 && (t[b + l] == ' ' || t[b + l] == '.'))
+            return name;
+    }
+    return chr_arena_strndup(d->a, t + b, len - b);
+}
+
 static int source_from_range(xsent *s, uint32_t first, uint32_t last, chr_rsource *src)
 {
     const chr_mention *ms[16];
@@ -337,7 +364,7 @@ static int source_from_range(xsent *s, uint32_t first, uint32_t last, chr_rsourc
         if (len > 4 && (strncmp(t, "the ", 4) == 0 || strncmp(t, "The ", 4) == 0)) { t += 4; len -= 4; }
         src->name = chr_arena_strndup(s->d->a, t, len);
     } else {
-        src->name = e->name;
+        src->name = person_name(s->d, m);
     }
     if (m->kind == CHR_M_SOURCE) src->kind = chr_source_kind_name(chr_mention_source_kind(m));
     else if (is_person(m) && chr_mention_role(m) == CHR_ROLE_NONE) src->kind = "person";
@@ -353,6 +380,44 @@ static int unnamed_head(const xsent *s, uint32_t h)
                                         "estimates", "study", "media", NULL};
     for (int i = 0; heads[i]; i++) if (x_tok_is(s->d, h, heads[i])) return 1;
     return 0;
+}
+
+/* Whether the word w (lower case) stands whole in t[0..n), in any case. */
+static int has_word(const char *t, size_t n, const char *w)
+{
+    size_t l = strlen(w);
+    for (size_t i = 0; i + l <= n; i++) {
+        if ((i && isalpha((unsigned char)t[i - 1])) ||
+            (i + l < n && isalpha((unsigned char)t[i + l])))
+            continue;
+        size_t j = 0;
+        while (j < l && tolower((unsigned char)t[i + j]) == w[j]) j++;
+        if (j == l) return 1;
+    }
+    return 0;
+}
+
+/* "the President said", "the minister noted": a title alone names the last
+ * person the document introduced with that title ("President of Ukraine
+ * Volodymyr Zelenskyy"). */
+static const chr_mention *titled_person(const xsent *s, const chr_np *x)
+{
+    static const char *const titles[] = {"president", "minister", "chancellor", "premier",
+                                         "secretary", "spokesperson", "spokesman",
+                                         "spokeswoman", "ambassador", "commander", NULL};
+    if (!x_tok_is(s->d, x->first, "the") || x->head != x->first + 1) return NULL;
+    const char *title = NULL;
+    for (int i = 0; titles[i] && !title; i++)
+        if (x_tok_is(s->d, x->head, titles[i])) title = titles[i];
+    if (!title) return NULL;
+    const char *norm = s->d->t->norm;
+    for (size_t i = s->m0; i-- > 0;) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->kind != CHR_M_ACTOR || !is_person(m)) continue;
+        size_t from = m->start > 48 ? m->start - 48 : 0;
+        if (has_word(norm + from, m->end - from, title)) return m;
+    }
+    return NULL;
 }
 
 static int source_from_np(xsent *s, int32_t np, chr_rsource *src)
@@ -381,6 +446,14 @@ static int source_from_np(xsent *s, int32_t np, chr_rsource *src)
         return 0;
     }
     if (source_from_range(s, x->first, last, src)) return 1;
+    const chr_mention *t = titled_person(s, x);
+    if (t) {
+        memset(src, 0, sizeof *src);
+        src->text = x_tok_text(s->d, x->first, x->last);
+        src->name = person_name(s->d, t);
+        src->kind = chr_source_kind_name(chr_source_kind_of_role(chr_mention_role(t)));
+        return 1;
+    }
     if (unnamed_head(s, x->head)) {
         memset(src, 0, sizeof *src);
         src->text = x_tok_text(s->d, x->first, x->last);

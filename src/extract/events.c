@@ -602,6 +602,15 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
 
 /* ---- noun triggers ------------------------------------------------------------------------ */
 
+/* Whether an amount stated as a round lower bound ("billions of dollars")
+ * is less precise than a mention of an exact amount at least as large. */
+static int vaguer(const chr_rcount *have, const chr_mention *m)
+{
+    const chr_count *k = &m->u.money.amount;
+    return have->qual && strcmp(have->qual, "at_least") == 0 && k->qual == CHR_QUAL_EXACT &&
+           k->value >= have->value;
+}
+
 /* The events of type/mode made most recently in this document before this
  * sentence (a run of records from one sentence). */
 static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
@@ -633,15 +642,24 @@ static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
     chr_record tmp;
     memset(&tmp, 0, sizeof tmp);
     add_items(s, &tmp, first, last);
+    /* "..., Downing Street said": who reports the details reports the event */
+    chr_rsource src;
+    int has_src = x_sentence_source(s, &src);
+    if (!has_src) {
+        for (uint32_t c = 0; c < s->p.ncl && !has_src; c++)
+            if (s->p.clauses[c].first <= x->head && x->head <= s->p.clauses[c].last)
+                has_src = x_source(s, (int32_t)c, &src);
+    }
     size_t touched = 0;
     for (size_t j = 0; j < i; j++) {
         chr_record *r = &rs->v[j];
         if (r->sent != sent || r->kind != CHR_REC_EVENT || strcmp(r->type, p->type) != 0) continue;
         if (date && !r->date.present) x_fill_date(s->d, &r->date, date);
-        if (nmoney && !r->money.count.present) {
+        if (nmoney && (!r->money.count.present || vaguer(&r->money.count, money[0]))) {
             x_fill_count(s->d, &r->money.count, money[0]);
             memcpy(r->money.currency, money[0]->u.money.currency, 4);
         }
+        if (has_src && !r->source.kind) r->source = src;
         if (tmp.nitems && !r->nitems) { r->items = tmp.items; r->nitems = tmp.nitems; }
         if (strcmp(r->type, "AID") == 0 && !r->mode && tmp.nitems) r->mode = "military";
         touched++;
@@ -677,8 +695,27 @@ static int refers_back(const xsent *s, const chr_pattern *p)
 
 static int definite(const xsent *s, const chr_np *x)
 {
-    return x_tok_is(s->d, x->first, "the") || x_tok_is(s->d, x->first, "this") ||
-           x_tok_is(s->d, x->first, "that") || x_tok_is(s->d, x->first, "these");
+    static const char *const dets[] = {"the", "this", "that", "these", "his", "her", "its",
+                                       "their", NULL};
+    for (int i = 0; dets[i]; i++)
+        if (x_tok_is(s->d, x->first, dets[i])) return 1;
+    return 0;
+}
+
+/* "the $61bn (£49bn) package": a phrase that an aside in brackets cut in
+ * two is definite when its first part is. */
+static int definite_around_aside(const xsent *s, const chr_np *x)
+{
+    uint32_t k = x->first;
+    if (k <= s->p.tok_begin || !x_tok_is(s->d, k - 1, ")")) return 0;
+    uint32_t open = k - 1;
+    while (open > s->p.tok_begin && !x_tok_is(s->d, open, "(")) open--;
+    if (!x_tok_is(s->d, open, "(") || open == s->p.tok_begin) return 0;
+    for (uint32_t i = 0; i < s->p.nnp; i++) {
+        const chr_np *y = &s->p.nps[i];
+        if (y->last + 1 == open) return definite(s, y);
+    }
+    return 0;
 }
 
 static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p)
@@ -695,6 +732,13 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
             x_trace(s->d, "refused %s: under a condition", p->words[0]);
             return;
         }
+    }
+    if (p->refer) {
+        /* "the package", "his arrival", "the conversation": only ever an
+         * earlier event told again */
+        if (definite(s, x) || definite_around_aside(s, x)) refer_back(s, p, np);
+        else x_trace(s->d, "refused %s: refers back only when definite", p->words[0]);
+        return;
     }
     ev_args ea;
     memset(&ea, 0, sizeof ea);
@@ -845,7 +889,9 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
 static const chr_pattern *noun_event_pattern(const xsent *s, uint32_t first, uint32_t h)
 {
     char buf[64], buf2[64];
-    for (uint32_t back = 0; back < 3 && h >= first + back; back++) {
+    /* the longest trigger first: "phone conversation" before "conversation" */
+    for (uint32_t back = 3; back-- > 0;) {
+        if (h < first + back) continue;
         uint32_t k = h - back;
         const chr_pattern *c[16];
         size_t n;

@@ -898,7 +898,9 @@ static void roles(pctx *c)
         while (ci < p->ncl && p->clauses[ci].last < pp->prep) ci++;
         if (ci >= p->ncl) break;
         chr_clause *cl = &p->clauses[ci];
-        if (cl->report == CHR_REPORT_NONE) {
+        /* "Kishida announced a plan, according to Reuters": the one the
+           clause is according to reports it, not the announcer */
+        if (cl->report == CHR_REPORT_NONE || cl->report == CHR_REPORT_VERB) {
             cl->report = CHR_REPORT_ACCORDING;
             cl->source = pp->np;
         }

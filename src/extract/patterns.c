@@ -113,6 +113,9 @@ static const char *parse_attr(chr_patterns *ps, chr_pattern *p, char *key, char 
         }
     } else if (strcmp(key, "actor") == 0) {
         if (parse_slot(val, &p->actor) != 0) return "actor is subj, obj or a preposition";
+    } else if (strcmp(key, "refer") == 0) {
+        if (strcmp(val, "1") != 0 && strcmp(val, "0") != 0) return "refer is 0 or 1";
+        p->refer = val[0] == '1';
     } else if (strcmp(key, "symmetric") == 0) {
         if (strcmp(val, "1") != 0 && strcmp(val, "0") != 0) return "symmetric is 0 or 1";
         p->symmetric = val[0] == '1';
@@ -282,6 +285,9 @@ static int load_text(chr_patterns *ps, const char *name, const char *text, size_
         if (!p.what)
             return chr_error_set(err, CHR_EDATA, name, lineno,
                                  "say what the trigger makes: type=, metric=, population=, aid= or governs=");
+        if (p.refer && (p.pos != 'n' || p.what != CHR_PAT_EVENT))
+            return chr_error_set(err, CHR_EDATA, name, lineno,
+                                 "refer=1 is for event nouns (n:...)");
         if (p.what == CHR_PAT_EVENT && !p.status) p.status = "occurred";
         if (p.what == CHR_PAT_EVENT && !p.actor.slot) p.actor.slot = CHR_SLOT_SUBJ;
         for (size_t k = 0; k < ps->n; k++)

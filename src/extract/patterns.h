@@ -60,6 +60,7 @@ typedef struct chr_pattern {
     chr_argspec recipient[CHR_PAT_MAXSLOTS];
     uint8_t nrecipient;
     uint8_t symmetric;
+    uint8_t refer;                  /* a noun that only refers back ("the package") */
     uint8_t needs;                  /* CHR_NEED_* */
     const char *rule;
     const char *file;

@@ -188,7 +188,7 @@ static int title_case(const tctx *c)
 static void cap_fix(tctx *c, uint32_t i, int was_initial, int title);
 
 /* What analyse_tokens() saw: which optional passes the sentence needs. */
-enum { SAW_HYPHEN = 1, SAW_QUOTE = 2, SAW_MW = 4 };
+enum { SAW_HYPHEN = 1, SAW_QUOTE = 2, SAW_MW = 4, SAW_INITIAL = 8 };
 
 static int analyse_tokens(tctx *c, int title)
 {
@@ -210,6 +210,9 @@ static int analyse_tokens(tctx *c, int title)
                 initial = 1;
             if (p[0] == '"') saw |= SAW_QUOTE;
             if (p[0] == '-' && !(k->flags & CHR_TF_SPACE_BEFORE)) saw |= SAW_HYPHEN;
+            if (p[0] == '.' && !(k->flags & CHR_TF_SPACE_BEFORE) && i > 0 &&
+                chr_tok_len(tok(c, i - 1)) == 1)
+                saw |= SAW_INITIAL;
             continue;
         case CHR_TOK_SYM:
             o->possible = (n == 1 && p[0] == '&') ? TB(CCONJ) : TB(SYM);
@@ -339,6 +342,37 @@ static void compounds(tctx *c)
             o->possible = TB(NUM);
         else if (tok(c, h)->type == CHR_TOK_NUM)
             o->possible = TB(PROPN);        /* Su-25, F-16 */
+        i = h;
+    }
+}
+
+/* ---- initialisms ----------------------------------------------------------------- */
+
+/* A capital letter with its point, glued to the next one: "U.K.", "U.S.",
+ * "E.U." (the tokenizer leaves each letter and point apart). */
+static int initial_at(const tctx *c, uint32_t i)
+{
+    if (i + 1 >= c->n) return 0;
+    const chr_token *l = tok(c, i), *d = tok(c, i + 1);
+    const char *p = chr_tok_ptr(c->t, l);
+    return l->type == CHR_TOK_WORD && chr_tok_len(l) == 1 && p[0] >= 'A' && p[0] <= 'Z' &&
+           d->type == CHR_TOK_PUNCT && c->t->norm[d->start] == '.' &&
+           !(d->flags & CHR_TF_SPACE_BEFORE);
+}
+
+/* Two or more initials in a row become one unit, a proper noun headed by
+ * its last point, so that "U.K. officials" is one noun phrase. */
+static void initialisms(tctx *c)
+{
+    for (uint32_t i = 0; i + 3 < c->n; i++) {
+        if (!initial_at(c, i) || !initial_at(c, i + 2) ||
+            (tok(c, i + 2)->flags & CHR_TF_SPACE_BEFORE) ||
+            (c->o[i].flags & (CHR_PF_GLUED | CHR_PF_MW)))
+            continue;
+        uint32_t h = i + 3;
+        while (initial_at(c, h + 1) && !(tok(c, h + 1)->flags & CHR_TF_SPACE_BEFORE)) h += 2;
+        for (uint32_t j = i; j < h; j++) c->o[j].flags |= CHR_PF_GLUED;
+        c->o[h].possible = TB(PROPN);
         i = h;
     }
 }
@@ -1111,6 +1145,7 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
     int title = title_case(&c);
     int saw = analyse_tokens(&c, title);
     if (saw & SAW_HYPHEN) compounds(&c);
+    if (saw & SAW_INITIAL) initialisms(&c);
     if (saw & SAW_QUOTE) quotes(&c);
 
     tstate st;
@@ -1124,7 +1159,7 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
     }
     /* the parts of a unit take its tag: a glued chain its head's (the last
        token), a multi-word entry its first token's */
-    if (saw & SAW_HYPHEN) {
+    if (saw & (SAW_HYPHEN | SAW_INITIAL)) {
         for (uint32_t i = c.n; i-- > 0;) {
             if ((c.o[i].flags & CHR_PF_GLUED) && i + 1 < c.n) {
                 c.o[i].tag = c.o[i + 1].tag;
