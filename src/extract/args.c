@@ -215,6 +215,37 @@ static int has_coordination(const xsent *s, uint32_t first, uint32_t last)
     return 0;
 }
 
+/* ---- finding phrases and clauses by token ------------------------------------------ */
+
+uint32_t x_pp_lower(const xsent *s, uint32_t tok)
+{
+    uint32_t lo = 0, hi = s->p.npp;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->p.pps[mid].prep < tok) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+uint32_t x_clause_lower(const xsent *s, uint32_t tok)
+{
+    uint32_t lo = 0, hi = s->p.ncl;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->p.clauses[mid].first < tok) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+int32_t x_clause_at(const xsent *s, uint32_t k)
+{
+    for (uint32_t i = x_clause_lower(s, k + 1); i-- > 0;)
+        if (s->p.clauses[i].first <= k && k <= s->p.clauses[i].last) return (int32_t)i;
+    return -1;
+}
+
 static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_t n,
                             size_t max, int depth)
 {
@@ -247,7 +278,7 @@ static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_
     if (m) return add_distinct(out, n, max, m);
     /* "his counterparts from the European Union and G7": the actors are in
      * the of/from phrase attached to the noun */
-    for (uint32_t i = 0; i < s->p.npp; i++) {
+    for (uint32_t i = x_pp_lower(s, x->last); i < s->p.npp && s->p.pps[i].prep <= x->last + 1; i++) {
         const chr_pp *pp = &s->p.pps[i];
         if (pp->host_np != np) continue;
         if (x_tok_is(s->d, pp->prep, "of") || x_tok_is(s->d, pp->prep, "from"))
@@ -411,7 +442,8 @@ static const chr_mention *titled_person(const xsent *s, const chr_np *x)
         if (x_tok_is(s->d, x->head, titles[i])) title = titles[i];
     if (!title) return NULL;
     const char *norm = s->d->t->norm;
-    for (size_t i = s->m0; i-- > 0;) {
+    /* back through the mentions before this sentence, a bounded way */
+    for (size_t i = s->m0, seen = 0; i-- > 0 && seen < 512; seen++) {
         const chr_mention *m = &s->d->ms->v[i];
         if (m->kind != CHR_M_ACTOR || !is_person(m)) continue;
         size_t from = m->start > 48 ? m->start - 48 : 0;

@@ -185,6 +185,26 @@ static void read_facts(xsent *s, uint32_t first, uint32_t last, clause_facts *f)
 
 /* ---- filling a record --------------------------------------------------------------- */
 
+/* "a US-made Patriot air defense system", "a Russian military helicopter":
+ * a singular item after the article of its phrase is one. */
+static void one_item(const xsent *s, const chr_mention *m, chr_rcount *c)
+{
+    const char *w = x_tok_text(s->d, m->tok_end - 1, m->tok_end - 1);
+    size_t l = strlen(w);
+    if (!l || w[l - 1] == 's' || w[l - 1] == 'S') return;
+    for (uint32_t i = 0; i < s->p.nnp; i++) {
+        const chr_np *x = &s->p.nps[i];
+        if (x->first >= m->tok_begin || x->last + 1 != m->tok_end || (x->flags & CHR_NPF_LIST))
+            continue;
+        if (!x_tok_is(s->d, x->first, "a") && !x_tok_is(s->d, x->first, "an")) return;
+        c->present = 1;
+        c->text = x_tok_text(s->d, x->first, x->first);
+        c->value = 1;
+        c->qual = "exact";
+        return;
+    }
+}
+
 static void add_items(xsent *s, chr_record *r, uint32_t first, uint32_t last)
 {
     const chr_mention *items[16];
@@ -217,6 +237,7 @@ static void add_items(xsent *s, chr_record *r, uint32_t first, uint32_t last)
                 if (items[j]->tok_begin >= num->tok_end && items[j]->start != m->start) num = NULL;
         }
         if (num) x_fill_count(s->d, &it->count, num);
+        else one_item(s, m, &it->count);
     }
 }
 
@@ -284,7 +305,9 @@ static void emit(xsent *s, ev_args *ea)
         /* "civilians were killed in Bucha by Russian forces": the place
          * attacked stands for its state */
         const chr_mention *pl[2];
-        if (x_mentions_in(s, CHR_M_PLACE, s->p.tok_begin, s->p.tok_end - 1, pl, 2) &&
+        uint32_t pf = ea->first > s->p.tok_begin + REACH ? ea->first - REACH : s->p.tok_begin;
+        uint32_t pt = ea->last + REACH < s->p.tok_end ? ea->last + REACH : s->p.tok_end - 1;
+        if (x_mentions_in(s, CHR_M_PLACE, pf, pt, pl, 2) &&
             strcmp(x_code(pl[0]), x_code(ea->actors[0])) != 0)
             ea->recips[ea->nrecips++] = pl[0];
     }
@@ -355,9 +378,9 @@ static int modal_refuses(int modal)
 static int32_t pp_np(const xsent *s, int32_t vi, int32_t obj, const char *prep, uint32_t first,
                      uint32_t last)
 {
-    for (uint32_t i = 0; i < s->p.npp; i++) {
+    for (uint32_t i = x_pp_lower(s, first); i < s->p.npp; i++) {
         const chr_pp *pp = &s->p.pps[i];
-        if (pp->prep < first || pp->prep > last) continue;
+        if (pp->prep > last) break;
         if (!x_tok_is(s->d, pp->prep, prep)) continue;
         if (pp->vg == vi || (obj >= 0 && pp->host_np == obj)) return pp->np;
     }
@@ -600,6 +623,15 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     emit(s, &ea);
 }
 
+/* ---- finding a phrase's neighbours in a long sentence ----------------------------- */
+
+/* The prepositional phrases that may hang on phrase x: [*lo, *hi). */
+static void pps_near(const xsent *s, const chr_np *x, uint32_t *lo, uint32_t *hi)
+{
+    *lo = x_pp_lower(s, x->first);
+    *hi = x_pp_lower(s, x->last + REACH + 1);
+}
+
 /* ---- noun triggers ------------------------------------------------------------------------ */
 
 /* Whether an amount stated as a round lower bound ("billions of dollars")
@@ -618,37 +650,44 @@ static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
     chr_records *rs = s->d->out;
     size_t i = rs->n;
     while (i > 0 && rs->v[i - 1].sent == s->sent) i--;
-    /* find the last sentence with matching records */
-    uint32_t sent = UINT32_MAX;
+    /* the last sentence with matching records when it is in this
+     * paragraph or one of the two sentences before; else the first such sentence of the document, whose event
+     * the article is about ("The visit was kept secret" after a paragraph
+     * on another leader's visit) */
+    uint32_t sent = UINT32_MAX, first = UINT32_MAX;
     for (size_t j = i; j > 0; j--) {
         const chr_record *r = &rs->v[j - 1];
         if (r->kind == CHR_REC_EVENT && strcmp(r->type, p->type) == 0 &&
             (!p->mode || !r->mode || strcmp(r->mode, p->mode) == 0)) {
-            sent = r->sent;
-            break;
+            if (sent == UINT32_MAX) sent = r->sent;
+            first = r->sent;
         }
     }
+    const chr_sentence *ss = s->d->t->sents;
+    if (sent != UINT32_MAX && ss[sent].para != ss[s->sent].para && sent + 2 < s->sent)
+        sent = first;
     if (sent == UINT32_MAX) {
         x_trace(s->d, "refused %s: no actor, and nothing earlier to refer to", p->words[0]);
         return;
     }
     const chr_np *x = &s->p.nps[np];
     int32_t c = chr_parse_vg_at(&s->p, x->last + 1 < s->p.tok_end ? x->last + 1 : x->last);
-    uint32_t first = s->p.tok_begin, last = s->p.tok_end - 1;
+    /* its details stand near it (a bound that keeps a run-on sentence linear) */
+    uint32_t tb = x->first > s->p.tok_begin + REACH ? x->first - REACH : s->p.tok_begin;
+    uint32_t te = x->last + REACH < s->p.tok_end ? x->last + REACH : s->p.tok_end - 1;
     (void)c;
-    const chr_mention *date = x_date_in(s, first, last, 0);
+    const chr_mention *date = x_date_in(s, tb, te, 0);
     const chr_mention *money[2];
-    size_t nmoney = x_mentions_in(s, CHR_M_MONEY, first, last, money, 2);
+    size_t nmoney = x_mentions_in(s, CHR_M_MONEY, tb, te, money, 2);
     chr_record tmp;
     memset(&tmp, 0, sizeof tmp);
-    add_items(s, &tmp, first, last);
+    add_items(s, &tmp, tb, te);
     /* "..., Downing Street said": who reports the details reports the event */
     chr_rsource src;
     int has_src = x_sentence_source(s, &src);
     if (!has_src) {
-        for (uint32_t c = 0; c < s->p.ncl && !has_src; c++)
-            if (s->p.clauses[c].first <= x->head && x->head <= s->p.clauses[c].last)
-                has_src = x_source(s, (int32_t)c, &src);
+        int32_t c = x_clause_at(s, x->head);
+        if (c >= 0) has_src = x_source(s, c, &src);
     }
     size_t touched = 0;
     for (size_t j = 0; j < i; j++) {
@@ -672,7 +711,9 @@ static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
  * "negotiations between ...". */
 static int has_parties(const xsent *s, int32_t np)
 {
-    for (uint32_t j = 0; j < s->p.npp; j++) {
+    uint32_t lo, hi;
+    pps_near(s, &s->p.nps[np], &lo, &hi);
+    for (uint32_t j = lo; j < hi; j++) {
         const chr_pp *pp = &s->p.pps[j];
         if (pp->host_np != np) continue;
         if (x_tok_is(s->d, pp->prep, "with") || x_tok_is(s->d, pp->prep, "between")) return 1;
@@ -704,14 +745,16 @@ static int definite(const xsent *s, const chr_np *x)
 
 /* "the $61bn (£49bn) package": a phrase that an aside in brackets cut in
  * two is definite when its first part is. */
-static int definite_around_aside(const xsent *s, const chr_np *x)
+static int definite_around_aside(const xsent *s, int32_t np)
 {
+    const chr_np *x = &s->p.nps[np];
     uint32_t k = x->first;
     if (k <= s->p.tok_begin || !x_tok_is(s->d, k - 1, ")")) return 0;
     uint32_t open = k - 1;
-    while (open > s->p.tok_begin && !x_tok_is(s->d, open, "(")) open--;
+    while (open > s->p.tok_begin && open + 12 > k && !x_tok_is(s->d, open, "(")) open--;
     if (!x_tok_is(s->d, open, "(") || open == s->p.tok_begin) return 0;
-    for (uint32_t i = 0; i < s->p.nnp; i++) {
+    /* the phrases are in token order: the one before the aside is close */
+    for (int32_t i = np - 1; i >= 0 && i + 16 > np; i--) {
         const chr_np *y = &s->p.nps[i];
         if (y->last + 1 == open) return definite(s, y);
     }
@@ -725,9 +768,10 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     const chr_np *x = &xh;
     if (s->question) return;
     if (x->flags & CHR_NPF_NEG) { x_trace(s->d, "refused %s: negated", p->words[0]); return; }
-    for (uint32_t c = 0; c < s->p.ncl && s->conditions; c++) {
-        const chr_clause *oc = &s->p.clauses[c];
-        if (oc->first <= x->head && x->head <= oc->last && oc->intro != CHR_NO_TOK &&
+    int32_t in = s->conditions ? x_clause_at(s, x->head) : -1;
+    for (int hops = 0; in >= 0 && hops < 16; hops++, in = s->p.clauses[in].parent) {
+        const chr_clause *oc = &s->p.clauses[in];
+        if (oc->intro != CHR_NO_TOK &&
             (x_tok_is(s->d, oc->intro, "if") || x_tok_is(s->d, oc->intro, "unless"))) {
             x_trace(s->d, "refused %s: under a condition", p->words[0]);
             return;
@@ -736,10 +780,12 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     if (p->refer) {
         /* "the package", "his arrival", "the conversation": only ever an
          * earlier event told again */
-        if (definite(s, x) || definite_around_aside(s, x)) refer_back(s, p, np);
+        if (definite(s, x) || definite_around_aside(s, np)) refer_back(s, p, np);
         else x_trace(s->d, "refused %s: refers back only when definite", p->words[0]);
         return;
     }
+    uint32_t plo, phi;
+    pps_near(s, x, &plo, &phi);
     ev_args ea;
     memset(&ea, 0, sizeof ea);
     ea.pat = p;
@@ -779,7 +825,14 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
                                             "start", "carry", "launch", "undertake", "open",
                                             "announce", "impose", "introduce", "adopt", "approve",
                                             "unveil", "agree", NULL};
-        for (uint32_t vi = 0; vi < s->p.nvg && !n; vi++) {
+        /* the verb stands before its object, and near it */
+        uint32_t vlo = 0, vhi = s->p.nvg, from = x->first > REACH ? x->first - REACH : 0;
+        while (vlo < vhi) {
+            uint32_t mid = vlo + (vhi - vlo) / 2;
+            if (s->p.vgs[mid].first < from) vlo = mid + 1;
+            else vhi = mid;
+        }
+        for (uint32_t vi = vlo; vi < s->p.nvg && s->p.vgs[vi].first <= x->first && !n; vi++) {
             const chr_vgroup *v = &s->p.vgs[vi];
             if (v->obj != np || v->clause < 0 || v->voice == CHR_VOICE_PASSIVE) continue;
             for (int i = 0; light[i]; i++)
@@ -796,9 +849,21 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
                 }
         }
     }
+    if (!n) {
+        /* "the announcement by US President Joseph Biden of a new package":
+         * a by-phrase on the noun names who acts */
+        for (uint32_t j = plo; j < phi && !n; j++) {
+            const chr_pp *pp = &s->p.pps[j];
+            if (pp->host_np == np && x_tok_is(s->d, pp->prep, "by") && pp->np >= 0)
+                n = x_np_actors(s, pp->np, ms, MAXA);
+        }
+        /* "the dual visits by Kishida and Xi": each acts on its own, and
+         * neither is the other's recipient */
+        if (n > 1) n = 0;
+    }
     if (!n && p->symmetric) {
         /* "talks between Moscow and Kyiv": the parties are the phrase's */
-        for (uint32_t j = 0; j < s->p.npp && !n; j++) {
+        for (uint32_t j = plo; j < phi && !n; j++) {
             const chr_pp *pp = &s->p.pps[j];
             if (pp->host_np != np || !x_tok_is(s->d, pp->prep, "between")) continue;
             const chr_mention *both[MAXA];
@@ -844,7 +909,7 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     for (int i = 0; i < p->nrecipient && !ea.nrecips && ea.nactors == 1; i++) {
         if (p->recipient[i].slot != CHR_SLOT_PREP) continue;
         if (p->recipient[i].slot != CHR_SLOT_PREP) continue;
-        for (uint32_t j = 0; j < s->p.npp; j++) {
+        for (uint32_t j = plo; j < phi; j++) {
             const chr_pp *pp = &s->p.pps[j];
             if (pp->host_np != np || !x_tok_is(s->d, pp->prep, p->recipient[i].prep)) continue;
             ea.nrecips = x_np_actors(s, pp->np, ea.recips, MAXA);
@@ -856,12 +921,23 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
         for (size_t i = 1; i < ea.nactors; i++) ea.recips[ea.nrecips++] = ea.actors[i];
         ea.nactors = 1;
     }
-    int32_t c = -1;
-    for (uint32_t i = 0; i < s->p.ncl; i++)
-        if (s->p.clauses[i].first <= x->head && x->head <= s->p.clauses[i].last) c = (int32_t)i;
+    int32_t c = x_clause_at(s, x->head);
     ea.clause = c;
     ea.first = c >= 0 ? s->p.clauses[c].first : x->first;
     ea.last = c >= 0 ? s->p.clauses[c].last : x->last;
+    /* "a new aid package for our country, which includes HIMARS": a
+     * relative clause on a phrase of the trigger's tells its details */
+    uint32_t own_last = ea.last;
+    for (uint32_t i = x_clause_lower(s, own_last + 1); i < s->p.ncl; i++) {
+        const chr_clause *rc = &s->p.clauses[i];
+        if (rc->first > own_last + 2) break;
+        if (rc->antecedent < 0) continue;
+        const chr_np *an = &s->p.nps[rc->antecedent];
+        if (an->first >= x->first && an->last <= own_last) {
+            ea.last = rc->last;
+            break;
+        }
+    }
     if (ea.first + REACH < x->head) ea.first = x->head - REACH;
     if (ea.last > x->head + REACH) ea.last = x->head + REACH;
     if (c >= 0 && s->p.clauses[c].main_vg >= 0) {
@@ -869,12 +945,29 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
         if (v->tense == CHR_TENSE_FUTURE) ea.status = strcmp(p->type, "AID") == 0 ? "pledged" : "planned";
         if (v->flags & CHR_VGF_NEG) { x_trace(s->d, "refused %s: negated clause", p->words[0]); return; }
     }
+    if (p->needs) {
+        /* what the noun needs stands in the phrases that follow it ("by
+         * Joseph Biden of a new $700 million defense aid package") */
+        uint32_t end = x->last + 16;
+        if (end > ea.last) end = ea.last;
+        if (end < x->last) end = x->last;
+        clause_facts f;
+        read_facts(s, x->first, end, &f);
+        if (((p->needs & CHR_NEED_AID) && !(f.has_item || f.has_money || f.has_aidnoun)) ||
+            ((p->needs & CHR_NEED_MONEY) && !f.has_money) ||
+            ((p->needs & CHR_NEED_WEAPON) && !f.has_weapon)) {
+            x_trace(s->d, "refused %s: its phrase lacks what it needs", p->words[0]);
+            return;
+        }
+    }
     ea.date = x_date_in(s, ea.first, ea.last, 0);
     /* "talks which took place late on Wednesday": the relative clause on
      * the noun dates it */
-    for (uint32_t i = 0; i < s->p.ncl && !ea.date; i++)
+    for (uint32_t i = x_clause_lower(s, x->last); i < s->p.ncl && !ea.date; i++) {
+        if (s->p.clauses[i].first > x->last + REACH) break;
         if (s->p.clauses[i].antecedent == np)
             ea.date = x_date_in(s, s->p.clauses[i].first, s->p.clauses[i].last, 0);
+    }
     if (strcmp(p->type, "ASSAULT") == 0 && !ea.date && headw[0] &&
         headw[strlen(headw) - 1] == 's') {
         /* "deadly Russian attacks": attacks in general, not one attack */

@@ -80,15 +80,22 @@ static void merge_items(chr_record *a, const chr_record *b, chr_ritem *spare, si
     if (!b->nitems) return;
     if (!a->nitems) { a->items = b->items; a->nitems = b->nitems; return; }
     (void)spare; (void)nspare;
+    /* a new item of a restatement is kept by the first mention's list */
     for (size_t j = 0; j < b->nitems; j++) {
-        int found = 0;
-        for (size_t i = 0; i < a->nitems; i++) {
-            if (!item_key_eq(&a->items[i], &b->items[j])) continue;
-            found = 1;
-            if (precision(&b->items[j].count) > precision(&a->items[i].count))
-                a->items[i].count = b->items[j].count;
+        const chr_ritem *bj = &b->items[j];
+        /* the same item by its name, else the one item of that class */
+        size_t hit = a->nitems, same_class = 0;
+        for (size_t i = 0; i < a->nitems && hit == a->nitems; i++)
+            if ((a->items[i].name && bj->name) ? strcmp(a->items[i].name, bj->name) == 0
+                                               : (!a->items[i].name && !bj->name &&
+                                                  same_str(a->items[i].cls, bj->cls)))
+                hit = i;
+        if (hit == a->nitems) {
+            for (size_t i = 0; i < a->nitems; i++)
+                if (item_key_eq(&a->items[i], bj)) { same_class++; hit = i; }
+            if (same_class != 1) continue;
         }
-        (void)found;   /* a new item of a restatement is kept by the first mention's list */
+        if (precision(&bj->count) > precision(&a->items[hit].count)) a->items[hit].count = bj->count;
     }
 }
 

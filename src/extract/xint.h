@@ -75,6 +75,14 @@ void x_fill_place(xdoc *d, chr_rplace *p, const chr_mention *m);
 const char *x_code(const chr_mention *m);   /* actor code of an actor/place mention */
 
 /* ---- clause-level slots ------------------------------------------------------- */
+/* Prepositional phrases and clauses are in token order: the first phrase
+ * whose preposition is at or after tok, the first clause that starts at or
+ * after tok, and the innermost clause holding token k (-1 when none).  They
+ * keep the search for a word's neighbours short in a run-on sentence. */
+uint32_t x_pp_lower(const xsent *s, uint32_t tok);
+uint32_t x_clause_lower(const xsent *s, uint32_t tok);
+int32_t  x_clause_at(const xsent *s, uint32_t k);
+
 /* The reported source of clause c (walking up report frames), into src;
  * returns 1 when found. */
 int x_source(xsent *s, int32_t c, chr_rsource *src);

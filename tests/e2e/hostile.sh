@@ -267,3 +267,19 @@ verdict million_token_sentence_is_one_sentence
 run_limited extract "$TMP/long.jsonl"
 [ "$(rc)" = 0 ] && neighbours_ok && json_ok
 verdict million_token_sentence_through_the_pipeline_in_time
+
+# Case: the same with event nouns, their phrases and relative clauses ("a
+# Russian strike on the city and talks with Kyiv, which ..."), whose
+# arguments are looked for around each noun.
+# Expect: as above.
+{
+    good g1
+    python3 -c "
+import json
+print(json.dumps({'id': 'long', 'date': '2022-03-03',
+                  'text': 'a Russian strike on the city and talks with Kyiv, which began, and ' * ($reps // 2) + 'more.'}))"
+    good g2
+} >"$TMP/long.jsonl"
+run_limited extract "$TMP/long.jsonl"
+[ "$(rc)" = 0 ] && neighbours_ok && json_ok
+verdict million_token_noun_sentence_through_the_pipeline_in_time
