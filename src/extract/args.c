@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 
 /* ---- text -------------------------------------------------------------------- */
@@ -217,26 +218,34 @@ static int has_coordination(const xsent *s, uint32_t first, uint32_t last)
 
 /* ---- finding phrases and clauses by token ------------------------------------------ */
 
-uint32_t x_pp_lower(const xsent *s, uint32_t tok)
+/* The first of n structs (of size stride, in order of a uint32_t field at
+ * offset off) whose field is at least key. */
+static uint32_t lower_bound(const void *base, uint32_t n, size_t stride, size_t off, uint32_t key)
 {
-    uint32_t lo = 0, hi = s->p.npp;
+    uint32_t lo = 0, hi = n;
     while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (s->p.pps[mid].prep < tok) lo = mid + 1;
+        uint32_t mid = lo + (hi - lo) / 2, v;
+        memcpy(&v, (const char *)base + mid * stride + off, sizeof v);
+        if (v < key) lo = mid + 1;
         else hi = mid;
     }
     return lo;
 }
 
+uint32_t x_pp_lower(const xsent *s, uint32_t tok)
+{
+    return lower_bound(s->p.pps, s->p.npp, sizeof *s->p.pps, offsetof(chr_pp, prep), tok);
+}
+
+uint32_t x_vg_lower(const xsent *s, uint32_t tok)
+{
+    return lower_bound(s->p.vgs, s->p.nvg, sizeof *s->p.vgs, offsetof(chr_vgroup, first), tok);
+}
+
 uint32_t x_clause_lower(const xsent *s, uint32_t tok)
 {
-    uint32_t lo = 0, hi = s->p.ncl;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (s->p.clauses[mid].first < tok) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
+    return lower_bound(s->p.clauses, s->p.ncl, sizeof *s->p.clauses, offsetof(chr_clause, first),
+                       tok);
 }
 
 int32_t x_clause_at(const xsent *s, uint32_t k)

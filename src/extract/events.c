@@ -826,13 +826,7 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
                                             "announce", "impose", "introduce", "adopt", "approve",
                                             "unveil", "agree", NULL};
         /* the verb stands before its object, and near it */
-        uint32_t vlo = 0, vhi = s->p.nvg, from = x->first > REACH ? x->first - REACH : 0;
-        while (vlo < vhi) {
-            uint32_t mid = vlo + (vhi - vlo) / 2;
-            if (s->p.vgs[mid].first < from) vlo = mid + 1;
-            else vhi = mid;
-        }
-        for (uint32_t vi = vlo; vi < s->p.nvg && s->p.vgs[vi].first <= x->first && !n; vi++) {
+        for (uint32_t vi = x_vg_lower(s, x->first > REACH ? x->first - REACH : 0); vi < s->p.nvg && s->p.vgs[vi].first <= x->first && !n; vi++) {
             const chr_vgroup *v = &s->p.vgs[vi];
             if (v->obj != np || v->clause < 0 || v->voice == CHR_VOICE_PASSIVE) continue;
             for (int i = 0; light[i]; i++)

@@ -76,10 +76,12 @@ const char *x_code(const chr_mention *m);   /* actor code of an actor/place ment
 
 /* ---- clause-level slots ------------------------------------------------------- */
 /* Prepositional phrases and clauses are in token order: the first phrase
- * whose preposition is at or after tok, the first clause that starts at or
+ * whose preposition is at or after tok (and the first verb group that
+ * starts there), the first clause that starts at or
  * after tok, and the innermost clause holding token k (-1 when none).  They
  * keep the search for a word's neighbours short in a run-on sentence. */
 uint32_t x_pp_lower(const xsent *s, uint32_t tok);
+uint32_t x_vg_lower(const xsent *s, uint32_t tok);         /* verb groups by first */
 uint32_t x_clause_lower(const xsent *s, uint32_t tok);
 int32_t  x_clause_at(const xsent *s, uint32_t k);
 
