@@ -157,6 +157,19 @@ static int build_facts(xsent *s)
     return 0;
 }
 
+/* Whether phrase np is people by its head: "5,000 troops", "civilians". */
+static int object_is_people(const xsent *s, int32_t np)
+{
+    if (np < 0) return 0;
+    char buf[64];
+    const char *w = x_lemma(s, s->p.nps[np].head, buf, sizeof buf);
+    const chr_pattern *ps[4];
+    size_t n = chr_patterns_find(s->d->x->patterns, 'n', w, strlen(w), ps, 4);
+    for (size_t i = 0; i < n; i++)
+        if (ps[i]->what == CHR_PAT_POPULATION) return 1;
+    return 0;
+}
+
 static void read_facts(xsent *s, uint32_t first, uint32_t last, clause_facts *f)
 {
     memset(f, 0, sizeof *f);
@@ -537,6 +550,17 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
         x_trace(s->d, "refused %s: %s", lemma, why);
         return;
     }
+    if (cl->main_vg >= 0 && cl->main_vg != vi && vg->first > s->p.tok_begin &&
+        vg->first == vg->head && !(vg->flags & (CHR_VGF_INF | CHR_VGF_GERUND))) {
+        /* "disabling 16 of the 36 launched Thursday": a bare verb right
+         * after a noun, beside its clause's own verb, describes that noun;
+         * the clause's subject is not its actor */
+        int tag = chr_parse_tag(&s->p, vg->first - 1)->tag;
+        if (tag == CHR_T_NUM || tag == CHR_T_NOUN) {
+            x_trace(s->d, "refused %s: a verb describing the noun before it", lemma);
+            return;
+        }
+    }
     int aid = strcmp(p->type, "AID") == 0;
     const char *status = p->status;
     /* "... will continue on Wednesday in Berlin, when Mr Sunak meets
@@ -571,6 +595,10 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     if ((p->needs & CHR_NEED_MONEY) && !f.has_money) { x_trace(s->d, "refused %s: no money", lemma); return; }
     if ((p->needs & CHR_NEED_WEAPON) && !f.has_weapon) { x_trace(s->d, "refused %s: no weapon", lemma); return; }
     if ((p->needs & CHR_NEED_PHONE) && !f.has_phone) { x_trace(s->d, "refused %s: no phone", lemma); return; }
+    if ((p->needs & CHR_NEED_PEOPLE) && !object_is_people(s, vg->obj)) {
+        x_trace(s->d, "refused %s: its object is not people", lemma);
+        return;
+    }
 
     ev_args ea;
     memset(&ea, 0, sizeof ea);
@@ -789,7 +817,7 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     ev_args ea;
     memset(&ea, 0, sizeof ea);
     ea.pat = p;
-    ea.status = "occurred";
+    ea.status = p->status;   /* "the announcement of a package": pledged */
     /* the actor stands inside the phrase, before its head */
     const chr_mention *ms[MAXA];
     size_t n = 0;
@@ -1041,9 +1069,49 @@ static void presence_visit(xsent *s, int32_t vi)
     emit(s, &ea);
 }
 
+/* "There will also be more than 400 vehicles, including 162 armoured
+ * vehicles, 60 boats ...": a sentence that only says what else there is
+ * goes on with the list of the aid reported just before. */
+static void list_goes_on(xsent *s)
+{
+    uint32_t b = s->p.tok_begin;
+    if (s->sent == 0 || s->p.tok_end - b < 4 || !x_tok_is(s->d, b, "there")) return;
+    int also = 0, be = 0;
+    for (uint32_t k = b + 1; k < b + 5 && k < s->p.tok_end; k++) {
+        if (x_tok_is(s->d, k, "also")) also = 1;
+        if (x_tok_is(s->d, k, "be") || x_tok_is(s->d, k, "is") || x_tok_is(s->d, k, "are") ||
+            x_tok_is(s->d, k, "was") || x_tok_is(s->d, k, "were"))
+            be = 1;
+    }
+    if (!also || !be) return;
+    chr_records *rs = s->d->out;
+    chr_record tmp;
+    memset(&tmp, 0, sizeof tmp);
+    uint32_t te = b + 2 * REACH < s->p.tok_end ? b + 2 * REACH : s->p.tok_end - 1;
+    add_items(s, &tmp, b, te);
+    if (!tmp.nitems) return;
+    size_t touched = 0;
+    for (size_t j = rs->n; j-- > 0 && rs->v[j].sent + 1 >= s->sent;) {
+        chr_record *r = &rs->v[j];
+        if (r->sent + 1 != s->sent || r->kind != CHR_REC_EVENT || strcmp(r->type, "AID") != 0)
+            continue;
+        chr_ritem *all = chr_arena_alloc(s->d->a, (r->nitems + tmp.nitems) * sizeof *all);
+        if (!all) return;
+        if (r->nitems) memcpy(all, r->items, r->nitems * sizeof *all);
+        memcpy(all + r->nitems, tmp.items, tmp.nitems * sizeof *all);
+        r->items = all;
+        r->nitems += tmp.nitems;
+        touched++;
+    }
+    if (touched)
+        x_trace(s->d, "'there ... also' goes on with the items of %zu AID record(s) just before",
+                touched);
+}
+
 void x_events_sentence(xsent *s)
 {
     const chr_parse *p = &s->p;
+    list_goes_on(s);
     for (uint32_t c = 0; c < p->ncl; c++)
         if (p->clauses[c].intro != CHR_NO_TOK && (x_tok_is(s->d, p->clauses[c].intro, "if") ||
                                                  x_tok_is(s->d, p->clauses[c].intro, "unless")))

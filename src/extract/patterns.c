@@ -125,7 +125,8 @@ static const char *parse_attr(chr_patterns *ps, chr_pattern *p, char *key, char 
             else if (strcmp(tok, "money") == 0) p->needs |= CHR_NEED_MONEY;
             else if (strcmp(tok, "weapon") == 0) p->needs |= CHR_NEED_WEAPON;
             else if (strcmp(tok, "phone") == 0) p->needs |= CHR_NEED_PHONE;
-            else return "needs is aid, money, weapon or phone";
+            else if (strcmp(tok, "people") == 0) p->needs |= CHR_NEED_PEOPLE;
+            else return "needs is aid, money, weapon, phone or people";
         }
     } else if (strcmp(key, "rule") == 0) {
         p->rule = intern(ps, val);

@@ -38,7 +38,8 @@ enum {
     CHR_NEED_AID    = 1 << 0,   /* materiel, money or an aid noun */
     CHR_NEED_MONEY  = 1 << 1,
     CHR_NEED_WEAPON = 1 << 2,
-    CHR_NEED_PHONE  = 1 << 3
+    CHR_NEED_PHONE  = 1 << 3,
+    CHR_NEED_PEOPLE = 1 << 4    /* its object is people: troops, civilians, ... */
 };
 
 /* What a trigger makes: an event, or for figures.txt a figure metric or a

@@ -269,6 +269,30 @@ CASES = [
              items=[item("anti-tank", "NLAW", (3600, "more_than"))],
              source="BBC")]),
 
+    Case("aid_there_is_also_goes_on_with_the_list", "2024-04-23",
+         "The UK is sending more than 1,600 missiles to Ukraine. There will "
+         "also be 162 armoured vehicles and 60 boats.",
+         [ev("AID", mode="military", status="pledged", actor="GBR",
+             recipient="UKR",
+             items=[item("missile", count=(1600, "more_than")),
+                    item("armoured-vehicle", count=162),
+                    item("ship", count=60)])]),
+    Case("aid_announcement_by_names_the_giver", "2022-06-02",
+         "Talks took place a few hours before the announcement by US "
+         "President Joe Biden of a new $700 million aid package for Ukraine, "
+         "which includes HIMARS.",
+         [ev("AID", mode="military", status="pledged", actor="USA",
+             recipient="UKR", money=(700000000, "USD", "exact"),
+             items=[item("rocket-artillery", "HIMARS")])],
+         exact=False),
+    Case("aid_a_single_system_counts_one", "2024-04-26",
+         "Germany will supply Ukraine with a Patriot air defence system and "
+         "air defence missiles.",
+         [ev("AID", mode="military", status="pledged", actor="DEU",
+             recipient="UKR",
+             items=[item("air-defence", "Patriot", 1),
+                    item("air-defence", ABSENT, None)])]),
+
     # ---- AID: what is not an event ------------------------------------------------------------
     Case("no_aid_when_denied", D,
          "Israel denied sending air defence systems to Ukraine.", []),
@@ -424,6 +448,19 @@ CASES = [
          [ev("ASSAULT", mode="explosives", actor="RUS", actor_role="MIL",
              recipient="UKR", location="UKR", date=day("2022-03-01"),
              dead=8, injured=19)]),
+    Case("assault_eliminating_troops", "2023-02-16",
+         "Ukrainian forces eliminated 5,000 Russian troops in a single battle "
+         "in late January.",
+         [ev("ASSAULT", actor="UKR", recipient="RUS",
+             date=("2023-01-21", "2023-01-31"))],
+         exact=False),
+    Case("assault_eliminating_a_threat_is_no_attack", D,
+         "The new law eliminated the threat of inflation in Ukraine.",
+         []),
+    Case("assault_a_participle_after_a_number_has_no_actor", "2023-02-16",
+         "Ukraine's air defences had some success, disabling 16 of the 36 "
+         "launched on Thursday.",
+         []),
     Case("assault_missile_strike_on_a_city", "2022-04-25",
          "A Russian missile strike on Odesa killed 8 people on Saturday.",
          [ev("ASSAULT", mode="missile", actor="RUS", recipient="UKR",
