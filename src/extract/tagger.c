@@ -697,6 +697,12 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
             int subj_sg = !st->prev_plural;
             int agree = ((vf & CHR_VF_PRES3) && subj_sg) ||
                         ((vf & CHR_VF_BASE) && !subj_sg);
+            /* "the aftermath of Russian attacks", "the Russian strikes": a
+               people's adjective after a preposition or determiner
+               modifies the noun that follows; it is no subject */
+            if (noun_ok && st->pt == CHR_T_PROPN && demonym_like(c, st->prev) &&
+                (st->pt2 == CHR_T_ADP || st->pt2 == CHR_T_DET))
+                agree = 0;
             if (agree) {
                 uint32_t n2 = next_unit(c, nx);
                 int verb_ev = np_opener(c, nx) || (NP & (TB(ADV) | TB(PART))) ||

@@ -454,6 +454,10 @@ CASES = [
          [ev("ASSAULT", actor="UKR", recipient="RUS",
              date=("2023-01-21", "2023-01-31"))],
          exact=False),
+    Case("assault_a_peoples_adjective_after_of_is_no_subject", D,
+         "Rescuers often arrive to deal with the aftermath of Russian attacks "
+         "before everyone else.",
+         []),
     Case("assault_eliminating_a_threat_is_no_attack", D,
          "The new law eliminated the threat of inflation in Ukraine.",
          []),
