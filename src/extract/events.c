@@ -538,6 +538,27 @@ static const char *vg_refusal(xsent *s, int32_t vi, int *future)
     return NULL;
 }
 
+/* "As well as meeting Mr Tusk, ..., the UK will offer ...", "After talks
+ * in Berlin, ...": a participle clause that opens the sentence without a
+ * subject shares the subject of the clause it leads into, and its time. */
+static size_t fronted_actors(xsent *s, const chr_vgroup *vg, ev_args *ea)
+{
+    const chr_clause *own = &s->p.clauses[vg->clause];
+    if (own->first > s->p.tok_begin + 3) return 0;
+    for (uint32_t c = x_clause_lower(s, own->last + 1); c < s->p.ncl; c++) {
+        const chr_clause *cl = &s->p.clauses[c];
+        if (cl->first > vg->last + REACH) break;
+        if (cl->kind == CHR_CL_RELATIVE || cl->subj < 0 || cl->main_vg < 0) continue;
+        const chr_vgroup *mv = &s->p.vgs[cl->main_vg];
+        if (mv->tense == CHR_TENSE_FUTURE)
+            ea->status = strcmp(ea->pat->type, "AID") == 0 ? "pledged" : "planned";
+        x_trace(s->d, "'%.*s' opens the sentence: its subject is the next clause's",
+                (int)vg->lemma_len, vg->lemma);
+        return x_np_actors(s, cl->subj, ea->actors, MAXA);
+    }
+    return 0;
+}
+
 static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
 {
     const chr_vgroup *vg = &s->p.vgs[vi];
@@ -616,6 +637,9 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     } else {
         ea.nactors = slot_actors(s, vi, &p->actor, 0, cl->first, cl->last, ea.actors, MAXA);
     }
+    if (!ea.nactors && !passive && (vg->flags & CHR_VGF_GERUND) && cl->subj < 0 &&
+        p->actor.slot == CHR_SLOT_SUBJ)
+        ea.nactors = fronted_actors(s, vg, &ea);
     if (!ea.nactors) { x_trace(s->d, "refused %s: no actor found", lemma); return; }
     if (ea.nactors > 1 && p->actor.slot == CHR_SLOT_SUBJ && !passive) {
         /* joint actors of one act keep their own records */

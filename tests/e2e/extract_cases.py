@@ -410,6 +410,13 @@ CASES = [
     Case("no_consult_when_they_have_not_met", D,
          "Putin has not met Zelenskyy since the war began.", []),
 
+    Case("consult_a_participle_opening_the_sentence_shares_its_subject", "2024-04-23",
+         "As well as meeting Polish President Andrzej Duda, the UK will offer "
+         "to deploy fighter jets to Poland.",
+         [ev("CONSULT", mode="meet", status="planned", actor="GBR",
+             recipient="POL", swap=True)],
+         exact=False),
+
     # ---- SANCTION -------------------------------------------------------------------------------
     Case("sanction_imposed_on", D,
          "The European Union imposed sanctions on Russia's central bank on "
