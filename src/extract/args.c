@@ -255,6 +255,19 @@ int32_t x_clause_at(const xsent *s, uint32_t k)
     return -1;
 }
 
+/* "3.4 million people in Ukraine": a noun of people, whose place stands
+ * for them (data/patterns/figures.txt lists the nouns). */
+int x_people_head(const xsent *s, uint32_t h)
+{
+    char buf[64];
+    const char *w = x_lemma(s, h, buf, sizeof buf);
+    const chr_pattern *ps[4];
+    size_t n = chr_patterns_find(s->d->x->patterns, 'n', w, strlen(w), ps, 4);
+    for (size_t i = 0; i < n; i++)
+        if (ps[i]->what == CHR_PAT_POPULATION) return 1;
+    return 0;
+}
+
 static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_t n,
                             size_t max, int depth)
 {
@@ -290,7 +303,8 @@ static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_
     for (uint32_t i = x_pp_lower(s, x->last); i < s->p.npp && s->p.pps[i].prep <= x->last + 1; i++) {
         const chr_pp *pp = &s->p.pps[i];
         if (pp->host_np != np) continue;
-        if (x_tok_is(s->d, pp->prep, "of") || x_tok_is(s->d, pp->prep, "from"))
+        if (x_tok_is(s->d, pp->prep, "of") || x_tok_is(s->d, pp->prep, "from") ||
+            (x_tok_is(s->d, pp->prep, "in") && x_people_head(s, x->head)))
             n = np_actors_rec(s, pp->np, out, n, max, depth + 1);
     }
     if (n) return n;

@@ -157,19 +157,6 @@ static int build_facts(xsent *s)
     return 0;
 }
 
-/* Whether phrase np is people by its head: "5,000 troops", "civilians". */
-static int object_is_people(const xsent *s, int32_t np)
-{
-    if (np < 0) return 0;
-    char buf[64];
-    const char *w = x_lemma(s, s->p.nps[np].head, buf, sizeof buf);
-    const chr_pattern *ps[4];
-    size_t n = chr_patterns_find(s->d->x->patterns, 'n', w, strlen(w), ps, 4);
-    for (size_t i = 0; i < n; i++)
-        if (ps[i]->what == CHR_PAT_POPULATION) return 1;
-    return 0;
-}
-
 static void read_facts(xsent *s, uint32_t first, uint32_t last, clause_facts *f)
 {
     memset(f, 0, sizeof *f);
@@ -616,7 +603,7 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     if ((p->needs & CHR_NEED_MONEY) && !f.has_money) { x_trace(s->d, "refused %s: no money", lemma); return; }
     if ((p->needs & CHR_NEED_WEAPON) && !f.has_weapon) { x_trace(s->d, "refused %s: no weapon", lemma); return; }
     if ((p->needs & CHR_NEED_PHONE) && !f.has_phone) { x_trace(s->d, "refused %s: no phone", lemma); return; }
-    if ((p->needs & CHR_NEED_PEOPLE) && !object_is_people(s, vg->obj)) {
+    if ((p->needs & CHR_NEED_PEOPLE) && (vg->obj < 0 || !x_people_head(s, s->p.nps[vg->obj].head))) {
         x_trace(s->d, "refused %s: its object is not people", lemma);
         return;
     }

@@ -80,6 +80,9 @@ const char *x_code(const chr_mention *m);   /* actor code of an actor/place ment
  * starts there), the first clause that starts at or
  * after tok, and the innermost clause holding token k (-1 when none).  They
  * keep the search for a word's neighbours short in a run-on sentence. */
+/* Whether token h is a noun of people: troops, civilians, residents. */
+int x_people_head(const xsent *s, uint32_t h);
+
 uint32_t x_pp_lower(const xsent *s, uint32_t tok);
 uint32_t x_vg_lower(const xsent *s, uint32_t tok);         /* verb groups by first */
 uint32_t x_clause_lower(const xsent *s, uint32_t tok);

@@ -285,6 +285,11 @@ CASES = [
              recipient="UKR", money=(700000000, "USD", "exact"),
              items=[item("rocket-artillery", "HIMARS")])],
          exact=False),
+    Case("aid_to_people_in_a_place_goes_to_its_state", "2022-05-03",
+         "The WHO has delivered medical supplies to 2 million people in "
+         "Ukraine.",
+         [ev("AID", mode="humanitarian", status="delivered", actor="WHO",
+             recipient="UKR")]),
     Case("aid_a_single_system_counts_one", "2024-04-26",
          "Germany will supply Ukraine with a Patriot air defence system and "
          "air defence missiles.",
