@@ -2,7 +2,8 @@
 # Run the unit test binaries and the end-to-end scripts; print one closing
 # line "tests: N passed, M failed" and exit non-zero when anything failed.
 #   tests/run.sh BUILD_DIR "TEST_BINARIES"
-# VALGRIND, when set, prefixes every unit test binary.
+# VALGRIND, when set, prefixes every unit test binary; CHRONICLE_E2E, when
+# set, is the tool the end-to-end scripts run (a valgrind wrapper).
 build=$1
 bins=$2
 passed=0
@@ -31,7 +32,7 @@ for s in tests/e2e/*.sh; do
     [ -f "$s" ] || continue
     [ "$(basename "$s")" = lib.sh ] && continue
     name=$(basename "$s" .sh)
-    if CHRONICLE="$build/chronicle" sh "$s" >"$log" 2>&1; then rc=0; else rc=$?; fi
+    if CHRONICLE="${CHRONICLE_E2E:-$build/chronicle}" sh "$s" >"$log" 2>&1; then rc=0; else rc=$?; fi
     p=$(grep -c '^ok ' "$log")
     f=$(grep -c '^not ok ' "$log")
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
