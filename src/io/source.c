@@ -101,9 +101,9 @@ int chr_source_open(chr_source **out, const char *path, const void *data, size_t
     if (rc == CHR_OK) {
         /* A UTF-16 file read as bytes would be half NULs: say what it is. */
         rc = chr_input_fill(&s->in, 2);
-        const unsigned char *b = (const unsigned char *)s->in.buf + s->in.beg;
-        if (rc == CHR_OK && s->in.end - s->in.beg >= 2 &&
-            ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        const unsigned char *b = rc == CHR_OK && s->in.end - s->in.beg >= 2
+                                 ? (const unsigned char *)s->in.buf + s->in.beg : NULL;
+        if (b && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
             chr_source_close(s);
             return chr_error_set(err, CHR_EINPUT, name, 1,
                                  "UTF-16 text is not supported: convert it to UTF-8 "
