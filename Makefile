@@ -6,6 +6,7 @@
 #   make asan       the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= : tool, library, header, .pc, data
 #   make eval | conformance | bench   measurements against ../shared (when present)
+#   make bench-serve  only the server's part of bench: wrk on a million records
 #   make fuzz       FUZZ_SECONDS=60: each fuzz target of fuzz/ (needs clang)
 
 PREFIX  ?= /usr/local
@@ -34,6 +35,10 @@ TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # and the tool see SQLite.
 SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+# The server (src/server) is one more library, on top of the store: only it
+# sees libmicrohttpd and zlib, and only the tool and its tests link it.
+SERVER_CFLAGS := $(shell pkg-config --cflags libmicrohttpd zlib 2>/dev/null)
+SERVER_LIBS := $(shell pkg-config --libs libmicrohttpd zlib 2>/dev/null || echo -lmicrohttpd -lz)
 
 WARN    := -Wall -Wextra -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS_ALL := -Iinclude -Isrc -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
@@ -44,31 +49,38 @@ CFLAGS_ALL := -std=c11 $(WARN) -fPIC $(PKG_CFLAGS) $(CPPFLAGS_ALL) $(CFLAGS)
 LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/analyze/*.c \
                             src/extract/*.c src/io/*.c src/core/*.c))
 STORE_SRC := $(sort $(wildcard src/store/*.c))
+SERVER_SRC := $(sort $(wildcard src/server/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 STORE_OBJ := $(STORE_SRC:%.c=$(BUILD)/obj/%.o)
+SERVER_OBJ := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 STATIC := $(BUILD)/libchronicle.a
 STORE_LIB := $(BUILD)/libchronicle-store.a
+SERVER_LIB := $(BUILD)/libchronicle-server.a
 SHLIB  := $(BUILD)/libchronicle.so.$(VERSION)
 TOOL   := $(BUILD)/chronicle
 
 .PHONY: all deps demo test check unit e2e asan install uninstall clean \
-        eval conformance bench fuzz fuzz-build valgrind
+        eval conformance bench bench-serve fuzz fuzz-build valgrind
 
-all: $(STATIC) $(SHLIB) $(STORE_LIB) $(TOOL)
+all: $(STATIC) $(SHLIB) $(STORE_LIB) $(SERVER_LIB) $(TOOL) web
+
+# The dashboard (web/): bundled into $(BUILD)/web, tested in a browser.
+include web/web.mk
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(STORE_OBJ): CFLAGS_ALL += $(SQLITE_CFLAGS)
+$(SERVER_OBJ): CFLAGS_ALL += $(SQLITE_CFLAGS) $(SERVER_CFLAGS)
 
--include $(LIB_OBJ:.o=.d) $(STORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(STORE_OBJ:.o=.d) $(SERVER_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 $(STATIC): $(LIB_OBJ)
 	@rm -f $@
@@ -83,8 +95,13 @@ $(STORE_LIB): $(STORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(TOOL): $(CLI_OBJ) $(STORE_LIB) $(STATIC)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STORE_LIB) $(STATIC) $(LIBS) $(SQLITE_LIBS)
+$(SERVER_LIB): $(SERVER_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(TOOL): $(CLI_OBJ) $(SERVER_LIB) $(STORE_LIB) $(STATIC)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(SERVER_LIB) $(STORE_LIB) $(STATIC) $(LIBS) \
+	    $(SQLITE_LIBS) $(SERVER_LIBS)
 
 # ---- dependencies ---------------------------------------------------------
 
@@ -105,10 +122,18 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(STATIC)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(STATIC) $(LIBS) $(TEST_LIBS) $(LDFLAGS)
 
 # The store's tests link the store library and SQLite too.
-$(BUILD)/tests/test_store: tests/unit/test_store.c tests/unit/testutil.h $(STORE_LIB) $(STATIC)
+STORE_TESTS := $(BUILD)/tests/test_store $(BUILD)/tests/test_filter
+$(STORE_TESTS): $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(STORE_LIB) $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SQLITE_CFLAGS) -Itests/unit -o $@ $< $(STORE_LIB) $(STATIC) \
 	    $(LIBS) $(SQLITE_LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+# The server's tests start it in-process: server, store and SQLite.
+$(BUILD)/tests/test_server: tests/unit/test_server.c tests/unit/testutil.h $(SERVER_LIB) \
+                            $(STORE_LIB) $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SQLITE_CFLAGS) -Itests/unit -o $@ $< $(SERVER_LIB) $(STORE_LIB) \
+	    $(STATIC) $(LIBS) $(SQLITE_LIBS) $(SERVER_LIBS) $(TEST_LIBS) $(LDFLAGS)
 
 # Plain build: unit tests, then the tool end to end.
 check: all $(TEST_BIN)
@@ -159,6 +184,13 @@ conformance: all $(BUILD)/conformance
 
 bench: all
 	@sh bench/run.sh "$(TOOL)" "$(SHARED)"
+	@$(MAKE) --no-print-directory bench-serve
+
+# The server under wrk on a store of about BENCH_RECORDS records (built once
+# from $(SHARED)/corpus and cached in ~/.cache/chronicle-bench).
+bench-serve: all
+	@sh scripts/install-deps.sh bench
+	@python3 bench/serve.py --tool "$(TOOL)" --shared "$(SHARED)"
 
 # ---- fuzzing ------------------------------------------------------------------
 #
@@ -191,7 +223,7 @@ $(BUILD)/fuzzers/%: fuzz/%.c fuzz/fuzz.h $(STATIC)
 
 # ---- install ----------------------------------------------------------------
 
-install: all
+install: all web-install
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	           $(DESTDIR)$(PKGDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 $(TOOL) $(DESTDIR)$(BINDIR)/chronicle

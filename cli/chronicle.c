@@ -24,6 +24,7 @@ static const char usage[] =
     "  totals      sum the stories' money and item counts by actor, month, item, ...\n"
     "  figures     each reported figure over time, with source and as-of date\n"
     "  export      write stored records as JSON Lines or CSV\n"
+    "  serve       answer a JSON API over the store, and serve the dashboard\n"
     "\n"
     "Input: JSON Lines, dated text (\"date YYYY-MM-DD\" then the article), CSV,\n"
     "directories of such files, or standard input.\n"
@@ -45,6 +46,7 @@ static const struct {
     {"totals", cmd_totals},
     {"figures", cmd_figures},
     {"export", cmd_export},
+    {"serve", cmd_serve},
 };
 
 int main(int argc, char **argv)

@@ -65,5 +65,7 @@ int cmd_query(int argc, char **argv);
 int cmd_totals(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* The HTTP API over the store (serve.c). */
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -23,29 +23,31 @@
 #include "store/store.h"
 
 enum {
-    OPT_DB = 2000, OPT_KIND, OPT_TYPE, OPT_MODE, OPT_ACTOR, OPT_RECIPIENT, OPT_STATUS,
-    OPT_SINCE, OPT_UNTIL, OPT_ITEM, OPT_METRIC, OPT_SIDE, OPT_POPULATION, OPT_SOURCE,
-    OPT_DOC, OPT_MENTIONS, OPT_FORMAT, OPT_LIMIT, OPT_BY, OPT_QUIET, OPT_FORCE, OPT_BATCH
+    OPT_DB = 2000, OPT_FILTER, OPT_MENTIONS, OPT_FORMAT, OPT_BY, OPT_QUIET, OPT_FORCE, OPT_BATCH
 };
 
+/* Every filter is OPT_FILTER: the store reads it by its option's name
+ * (chr_store_filter_set), as the server reads its query parameters. */
 #define FILTER_LONGOPTS \
     {"db", required_argument, 0, OPT_DB}, \
-    {"kind", required_argument, 0, OPT_KIND}, \
-    {"type", required_argument, 0, OPT_TYPE}, \
-    {"mode", required_argument, 0, OPT_MODE}, \
-    {"actor", required_argument, 0, OPT_ACTOR}, \
-    {"recipient", required_argument, 0, OPT_RECIPIENT}, \
-    {"status", required_argument, 0, OPT_STATUS}, \
-    {"since", required_argument, 0, OPT_SINCE}, \
-    {"until", required_argument, 0, OPT_UNTIL}, \
-    {"item", required_argument, 0, OPT_ITEM}, \
-    {"metric", required_argument, 0, OPT_METRIC}, \
-    {"side", required_argument, 0, OPT_SIDE}, \
-    {"population", required_argument, 0, OPT_POPULATION}, \
-    {"source", required_argument, 0, OPT_SOURCE}, \
-    {"doc", required_argument, 0, OPT_DOC}, \
+    {"kind", required_argument, 0, OPT_FILTER}, \
+    {"type", required_argument, 0, OPT_FILTER}, \
+    {"mode", required_argument, 0, OPT_FILTER}, \
+    {"actor", required_argument, 0, OPT_FILTER}, \
+    {"recipient", required_argument, 0, OPT_FILTER}, \
+    {"status", required_argument, 0, OPT_FILTER}, \
+    {"since", required_argument, 0, OPT_FILTER}, \
+    {"until", required_argument, 0, OPT_FILTER}, \
+    {"item", required_argument, 0, OPT_FILTER}, \
+    {"metric", required_argument, 0, OPT_FILTER}, \
+    {"side", required_argument, 0, OPT_FILTER}, \
+    {"population", required_argument, 0, OPT_FILTER}, \
+    {"source", required_argument, 0, OPT_FILTER}, \
+    {"doc", required_argument, 0, OPT_FILTER}, \
+    {"story", required_argument, 0, OPT_FILTER}, \
+    {"limit", required_argument, 0, OPT_FILTER}, \
+    {"offset", required_argument, 0, OPT_FILTER}, \
     {"format", required_argument, 0, OPT_FORMAT}, \
-    {"limit", required_argument, 0, OPT_LIMIT}, \
     {"help", no_argument, 0, 'h'}
 
 #define DB_HELP \
@@ -68,11 +70,13 @@ enum {
     "  --source NAME      reported by (the source named in the text) or\n" \
     "                     published by (the outlet) NAME\n" \
     "  --doc ID           from one document\n" \
+    "  --story N          one story (its number)\n" \
     "  --since DATE       about days on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD);\n" \
     "                     a mention is about its event's date, a figure's as-of\n" \
     "                     date, else its article's publication day\n" \
     "  --until DATE       about days on or before DATE\n" \
-    "  --limit N          at most N rows\n"
+    "  --limit N          at most N rows\n" \
+    "  --offset N         skip the first N rows\n"
 
 /* ---- shared ------------------------------------------------------------------- */
 
@@ -90,21 +94,6 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* YYYY, YYYY-MM or YYYY-MM-DD as the first (or, with last, the last) day
- * it covers; CHR_DAY_NONE when malformed. */
-static chr_day parse_day(const char *s, int last)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++)
-        if (!(s[i] >= '0' && s[i] <= '9') && !(s[i] == '-' && (i == 4 || i == 7)))
-            return CHR_DAY_NONE;
-    if (n == 10) return chr_day_parse(s, n);
-    if (n != 4 && n != 7) return CHR_DAY_NONE;
-    int y = atoi(s), m = n == 7 ? atoi(s + 5) : (last ? 12 : 1);
-    if (m < 1 || m > 12) return CHR_DAY_NONE;
-    return chr_day_from_ymd(y, m, last ? chr_days_in_month(y, m) : 1);
-}
-
 typedef struct query_opts {
     const char *db;
     chr_store_filter f;
@@ -112,67 +101,25 @@ typedef struct query_opts {
     int mentions;
 } query_opts;
 
-/* Handle a filter option; returns 1 when opt was one, with *status set
- * on a bad value. */
-static int filter_option(query_opts *o, int opt, const char *arg, int *status)
+/* Handle a filter option (the long option longopts[idx]); returns 1 when
+ * opt was one, with *status set on a bad value. */
+static int filter_option(query_opts *o, int opt, const struct option *longopts, int idx,
+                         const char *arg, int *status)
 {
-    chr_store_filter *f = &o->f;
-    const char **slot = NULL;
     switch (opt) {
     case OPT_DB: o->db = arg; return 1;
     case OPT_FORMAT: o->format = arg; return 1;
-    case OPT_TYPE: slot = &f->type; break;
-    case OPT_MODE: slot = &f->mode; break;
-    case OPT_STATUS: slot = &f->status; break;
-    case OPT_ACTOR: slot = &f->actor; break;
-    case OPT_RECIPIENT: slot = &f->recipient; break;
-    case OPT_ITEM: slot = &f->item; break;
-    case OPT_METRIC: slot = &f->metric; break;
-    case OPT_SIDE: slot = &f->side; break;
-    case OPT_POPULATION: slot = &f->population; break;
-    case OPT_SOURCE: slot = &f->source; break;
-    case OPT_DOC: slot = &f->doc_id; break;
-    case OPT_KIND:
-        if (strcmp(arg, "event") == 0) f->kind = CHR_REC_EVENT;
-        else if (strcmp(arg, "figure") == 0) f->kind = CHR_REC_FIGURE;
-        else {
-            fprintf(stderr, "%s: --kind is event or figure, not '%s'\n", cli_prog, arg);
+    case OPT_FILTER: {
+        chr_error err;
+        if (chr_store_filter_set(&o->f, longopts[idx].name, arg, &err) != CHR_OK) {
+            fprintf(stderr, "%s: --%s\n", cli_prog, err.msg);
             *status = CLI_EXIT_USAGE;
         }
-        return 1;
-    case OPT_SINCE:
-    case OPT_UNTIL: {
-        chr_day d = parse_day(arg, opt == OPT_UNTIL);
-        if (d == CHR_DAY_NONE) {
-            fprintf(stderr, "%s: --%s wants YYYY, YYYY-MM or YYYY-MM-DD, not '%s'\n", cli_prog,
-                    opt == OPT_SINCE ? "since" : "until", arg);
-            *status = CLI_EXIT_USAGE;
-        }
-        if (opt == OPT_SINCE) f->since = d;
-        else f->until = d;
-        return 1;
-    }
-    case OPT_LIMIT: {
-        char *end;
-        errno = 0;
-        long n = strtol(arg, &end, 10);
-        if (errno || *end || end == arg || n <= 0) {
-            fprintf(stderr, "%s: --limit wants a positive number, not '%s'\n", cli_prog, arg);
-            *status = CLI_EXIT_USAGE;
-        }
-        f->limit = n;
         return 1;
     }
     default:
         return 0;
     }
-    if (!*arg) {
-        fprintf(stderr, "%s: an empty filter value matches nothing; leave the option out\n",
-                cli_prog);
-        *status = CLI_EXIT_USAGE;
-    }
-    *slot = arg;
-    return 1;
 }
 
 static chr_store *open_store(const char *path, int mode)
@@ -527,10 +474,10 @@ static int list_command(show_kind show, int argc, char **argv)
     query_opts o;
     memset(&o, 0, sizeof o);
     chr_store_filter_init(&o.f);
-    int status = CLI_EXIT_OK, c;
+    int status = CLI_EXIT_OK, c, idx = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (filter_option(&o, c, optarg, &status)) {
+    while ((c = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
+        if (filter_option(&o, c, longopts, idx, optarg, &status)) {
             if (status) return status;
             continue;
         }
@@ -588,17 +535,17 @@ int cmd_figures(int argc, char **argv) { return list_command(SHOW_FIGURES, argc,
 /* ---- totals ---------------------------------------------------------------------------- */
 
 static const char totals_help[] =
-    "usage: chronicle totals --by actor|recipient|month|item [OPTIONS]\n"
+    "usage: chronicle totals --by actor|recipient|month|item|status|mode [OPTIONS]\n"
     "\n"
     "Sum what the event stories carry, per group: for each actor, recipient,\n"
-    "month (of the story's date, else of its first report) or item, a row of\n"
-    "unit 'stories' (how many), one per currency (the sum of their money) and\n"
-    "one of unit 'items' (the sum of their item counts, each item counted once\n"
-    "per story at its largest reported count), each with the number of stories\n"
-    "and of distinct sources behind it.  A story is counted once however many\n"
-    "articles mention it.\n"
+    "month (of the story's date, else of its first report), item, status or\n"
+    "mode, a row of unit 'stories' (how many), one per currency (the sum of\n"
+    "their money) and one of unit 'items' (the sum of their item counts, each\n"
+    "item counted once per story at its largest reported count), each with the\n"
+    "number of stories and of distinct sources behind it.  A story is counted\n"
+    "once however many articles mention it.\n"
     "\n"
-    "  --by G             actor, recipient, month or item\n"
+    "  --by G             actor, recipient, month, item, status or mode\n"
     DB_HELP
     "  --format F         table (default), json (JSON Lines) or csv (RFC 4180)\n"
     "\n"
@@ -639,18 +586,18 @@ int cmd_totals(int argc, char **argv)
     query_opts o;
     memset(&o, 0, sizeof o);
     chr_store_filter_init(&o.f);
-    int status = CLI_EXIT_OK, c, by = -1;
+    int status = CLI_EXIT_OK, c, by = -1, idx = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (filter_option(&o, c, optarg, &status)) {
+    while ((c = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
+        if (filter_option(&o, c, longopts, idx, optarg, &status)) {
             if (status) return status;
             continue;
         }
         if (c == 'h') { fputs(totals_help, stdout); return CLI_EXIT_OK; }
         if (c == OPT_BY) {
             if ((by = chr_store_by_parse(optarg)) < 0) {
-                fprintf(stderr, "%s: --by is actor, recipient, month or item, not '%s'\n",
-                        cli_prog, optarg);
+                fprintf(stderr, "%s: --by is actor, recipient, month, item, status or mode, "
+                        "not '%s'\n", cli_prog, optarg);
                 return CLI_EXIT_USAGE;
             }
             continue;
@@ -677,7 +624,9 @@ int cmd_totals(int argc, char **argv)
         {"ACTOR", "UNIT", "TOTAL", "STORIES", "SOURCES"},
         {"RECIPIENT", "UNIT", "TOTAL", "STORIES", "SOURCES"},
         {"MONTH", "UNIT", "TOTAL", "STORIES", "SOURCES"},
-        {"ITEM", "UNIT", "TOTAL", "STORIES", "SOURCES"}};
+        {"ITEM", "UNIT", "TOTAL", "STORIES", "SOURCES"},
+        {"STATUS", "UNIT", "TOTAL", "STORIES", "SOURCES"},
+        {"MODE", "UNIT", "TOTAL", "STORIES", "SOURCES"}};
     if (p.table_out) {
         p.t.ncols = 5;
         p.t.head = heads[by];
@@ -726,10 +675,10 @@ int cmd_export(int argc, char **argv)
     query_opts o;
     memset(&o, 0, sizeof o);
     chr_store_filter_init(&o.f);
-    int status = CLI_EXIT_OK, c, table_out;
+    int status = CLI_EXIT_OK, c, table_out, idx = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (filter_option(&o, c, optarg, &status)) {
+    while ((c = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
+        if (filter_option(&o, c, longopts, idx, optarg, &status)) {
             if (status) return status;
             continue;
         }

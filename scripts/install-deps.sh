@@ -3,9 +3,16 @@
 # are missing.  Runs apt-get directly as root, through sudo otherwise; when
 # neither is possible it prints the command to run and fails.
 set -e
-PKGS="gcc make pkg-config libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev libsqlite3-dev iso-codes wordnet-base python3"
-# "install-deps.sh fuzz" (make fuzz) adds clang and its fuzzer runtime.
+PKGS="gcc make pkg-config libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev libsqlite3-dev libmicrohttpd-dev zlib1g-dev iso-codes wordnet-base python3 curl"
+# "install-deps.sh fuzz" (make fuzz) adds clang and its fuzzer runtime;
+# "install-deps.sh bench" (make bench) the HTTP load generator wrk.
 [ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-dev"
+[ "${1:-}" = bench ] && PKGS="$PKGS wrk"
+# The dashboard is bundled with Node and npm, and its browser test drives
+# Chromium.  A Node from elsewhere (20 or later) is kept: Debian's npm would
+# conflict with it.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
+PKGS="$PKGS chromium"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

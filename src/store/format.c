@@ -5,8 +5,8 @@
  * selected mention in the order it was stored.
  *
  * A mention in JSON Lines is the record exactly as extract printed it, with
- * "story" and "published" put in front; export leaves even those out, so
- * that exporting a store gives back what extract wrote.
+ * "story", "published" and "outlet" put in front; export leaves even those
+ * out, so that exporting a store gives back what extract wrote.
  */
 #include "store/store_impl.h"
 #include "util/buf.h"
@@ -121,14 +121,13 @@ static void json_story(chr_buf *b, const chr_store_row *row)
     chr_buf_putc(b, ']');
     jstr(b, &f, "first_seen", row->first_seen);
     jstr(b, &f, "last_seen", row->last_seen);
-    chr_buf_puts(b, "}\n");
+    chr_buf_putc(b, '}');
 }
 
 static void json_mention(chr_buf *b, const chr_store_row *row, int bare)
 {
     if (bare && row->json) {
         chr_buf_puts(b, row->json);
-        chr_buf_putc(b, '\n');
         return;
     }
     int f = 1;
@@ -136,6 +135,7 @@ static void json_mention(chr_buf *b, const chr_store_row *row, int bare)
     if (!bare) {
         jnum(b, &f, "story", (double)row->story);
         jstr(b, &f, "published", row->published);
+        jstr(b, &f, "outlet", row->outlet);
     }
     if (row->json && row->json[0] == '{') {
         /* The stored record goes on after what was put in front of it. */
@@ -143,7 +143,6 @@ static void json_mention(chr_buf *b, const chr_store_row *row, int bare)
         while (*rest == ' ') rest++;
         if (*rest != '}' && !f) chr_buf_putc(b, ',');
         chr_buf_puts(b, rest);
-        chr_buf_putc(b, '\n');
         return;
     }
     jstr(b, &f, "doc_id", row->doc_id);
@@ -159,7 +158,13 @@ static void json_mention(chr_buf *b, const chr_store_row *row, int bare)
     jstr(b, &f, "sentence", row->sentence);
     jkey(b, &f, "span");
     chr_buf_printf(b, "[%u,%u]", row->span_start, row->span_end);
-    chr_buf_puts(b, "}\n");
+    chr_buf_putc(b, '}');
+}
+
+void chr_store_json_row(chr_buf *b, int mentions, const chr_store_row *row)
+{
+    if (mentions) json_mention(b, row, 0);
+    else json_story(b, row);
 }
 
 /* ---- CSV ---------------------------------------------------------------------- */
@@ -313,18 +318,17 @@ int chr_store_write_row(FILE *out, chr_store_fmt fmt, int mentions, const chr_st
         if (mentions) csv_mention(&b, row);
         else csv_story(&b, row);
     } else {
-        if (mentions) json_mention(&b, row, 0);
-        else json_story(&b, row);
+        chr_store_json_row(&b, mentions, row);
+        chr_buf_putc(&b, '\n');
     }
     return flush(&b, out);
 }
 
-static const char *const by_names[] = {"actor", "recipient", "month", "item"};
-
 int chr_store_write_total_header(FILE *out, chr_store_fmt fmt, chr_store_by by)
 {
     if (fmt != CHR_STORE_CSV) return CHR_OK;
-    return fprintf(out, "%s,unit,total,stories,sources\r\n", by_names[by]) < 0 ? CHR_EIO : CHR_OK;
+    return fprintf(out, "%s,unit,total,stories,sources\r\n", chr_store_by_name(by)) < 0
+               ? CHR_EIO : CHR_OK;
 }
 
 int chr_store_write_total(FILE *out, chr_store_fmt fmt, chr_store_by by, const chr_store_total *t)
@@ -339,7 +343,7 @@ int chr_store_write_total(FILE *out, chr_store_fmt fmt, chr_store_by by, const c
     } else {
         int f = 1;
         chr_buf_putc(&b, '{');
-        jkey(&b, &f, by_names[by]);
+        jkey(&b, &f, chr_store_by_name(by));
         chr_buf_json_str(&b, t->group, strlen(t->group));
         jstr(&b, &f, "unit", t->unit);
         jnum(&b, &f, "total", t->total);
@@ -361,7 +365,10 @@ static int export_row(const chr_store_row *row, void *ctx)
     export_ctx *x = ctx;
     chr_buf b = CHR_BUF_INIT;
     if (x->fmt == CHR_STORE_CSV) csv_mention(&b, row);
-    else json_mention(&b, row, 1);
+    else {
+        json_mention(&b, row, 1);
+        chr_buf_putc(&b, '\n');
+    }
     return x->rc = flush(&b, x->out);
 }
 

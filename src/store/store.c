@@ -61,15 +61,42 @@ int chr_store_mentions_stored(chr_store *s, const chr_store_filter *f,
     return s->ops->mentions(s, f, CHR_ROWS_STORED, fn, ctx, err);
 }
 
+int chr_store_figure_mentions(chr_store *s, const chr_store_filter *f,
+                              chr_store_row_fn fn, void *ctx, chr_error *err)
+{
+    chr_store_filter g = *f;
+    g.kind = CHR_REC_FIGURE;
+    return s->ops->mentions(s, &g, CHR_ROWS_BY_DAY, fn, ctx, err);
+}
+
 int chr_store_totals(chr_store *s, chr_store_by by, const chr_store_filter *f,
                      chr_store_total_fn fn, void *ctx, chr_error *err)
 {
-    return s->ops->totals(s, by, f, fn, ctx, err);
+    return s->ops->totals(s, by, -1, f, fn, ctx, err);
+}
+
+int chr_store_totals_split(chr_store *s, chr_store_by by, int split, const chr_store_filter *f,
+                           chr_store_total_fn fn, void *ctx, chr_error *err)
+{
+    return s->ops->totals(s, by, split, f, fn, ctx, err);
 }
 
 int chr_store_describe(chr_store *s, chr_store_info *info, chr_error *err)
 {
     return s->ops->describe(s, info, err);
+}
+
+int chr_store_data_version(chr_store *s, long long *version, chr_error *err)
+{
+    return s->ops->data_version(s, version, err);
+}
+
+int chr_store_document_get(chr_store *s, const char *doc_id, chr_store_document_fn fn,
+                           void *ctx, int *found, chr_error *err)
+{
+    *found = 0;
+    if (!doc_id || !*doc_id) return CHR_OK;
+    return s->ops->document(s, doc_id, fn, ctx, found, err);
 }
 
 void chr_store_filter_init(chr_store_filter *f)
@@ -78,12 +105,18 @@ void chr_store_filter_init(chr_store_filter *f)
     f->since = f->until = CHR_DAY_NONE;
 }
 
+static const char *const by_names[] = {"actor", "recipient", "month", "item", "status", "mode"};
+
 int chr_store_by_parse(const char *name)
 {
-    static const char *const names[] = {"actor", "recipient", "month", "item"};
-    for (int i = 0; i < 4; i++)
-        if (name && strcmp(name, names[i]) == 0) return i;
+    for (int i = 0; i < (int)(sizeof by_names / sizeof *by_names); i++)
+        if (name && strcmp(name, by_names[i]) == 0) return i;
     return -1;
+}
+
+const char *chr_store_by_name(chr_store_by by)
+{
+    return (int)by >= 0 && (size_t)by < sizeof by_names / sizeof *by_names ? by_names[by] : "";
 }
 
 chr_day chr_store_pub_day(const char *date)

@@ -34,7 +34,7 @@ enum {
 };
 
 /* The schema version this build writes (PRAGMA user_version for SQLite). */
-#define CHR_STORE_SCHEMA 1
+#define CHR_STORE_SCHEMA 2
 
 /* Open the store at path.  A missing file (for reading), a file that is not
  * a Chronicle store, a corrupt file or a schema newer than this build fail
@@ -100,10 +100,29 @@ typedef struct chr_store_filter {
     const char *source;         /* the reported source, or the outlet */
     const char *doc_id;
     chr_day since, until;       /* the mention's days overlap [since, until] */
+    long long story;            /* one story (its number); 0: any */
     long limit;                 /* at most this many rows; 0: all */
+    long offset;                /* skip this many rows first */
 } chr_store_filter;
 
 void chr_store_filter_init(chr_store_filter *f);
+
+/* The largest limit or offset a filter takes. */
+#define CHR_STORE_LIMIT_MAX 2147483647L
+
+/* Set the filter called name from the string value, as the tool's options
+ * and the server's query parameters give them: kind type mode status actor
+ * recipient item metric population side source doc (text, not empty) since
+ * until (YYYY, YYYY-MM or YYYY-MM-DD) story limit offset (numbers).  f keeps
+ * pointing at value.  A bad value or an unknown name is CHR_EUSAGE with a
+ * message that names the filter. */
+int chr_store_filter_set(chr_store_filter *f, const char *name, const char *value,
+                         chr_error *err);
+/* 1 when name is a filter chr_store_filter_set knows. */
+int chr_store_filter_known(const char *name);
+/* YYYY, YYYY-MM or YYYY-MM-DD as the first day it covers (with last, the
+ * last); CHR_DAY_NONE when malformed. */
+chr_day chr_store_day_parse(const char *s, int last);
 
 typedef struct chr_store_item {
     const char *name;           /* the canonical name, else the class */
@@ -154,14 +173,20 @@ int chr_store_mentions(chr_store *s, const chr_store_filter *f,
 /* Mentions in the order they were stored (for export). */
 int chr_store_mentions_stored(chr_store *s, const chr_store_filter *f,
                               chr_store_row_fn fn, void *ctx, chr_error *err);
+/* Figure mentions (kind figure implied), newest day first: the day each
+ * figure stands at (as_of), else its article's publication day. */
+int chr_store_figure_mentions(chr_store *s, const chr_store_filter *f,
+                              chr_store_row_fn fn, void *ctx, chr_error *err);
 
 /* Totals over event stories, grouped. */
 typedef enum chr_store_by {
-    CHR_BY_ACTOR = 0, CHR_BY_RECIPIENT, CHR_BY_MONTH, CHR_BY_ITEM
+    CHR_BY_ACTOR = 0, CHR_BY_RECIPIENT, CHR_BY_MONTH, CHR_BY_ITEM, CHR_BY_STATUS, CHR_BY_MODE
 } chr_store_by;
 
-/* "actor", "recipient", "month", "item" -> chr_store_by; -1 when unknown. */
+/* "actor", "recipient", "month", "item", "status", "mode" -> chr_store_by;
+ * -1 when unknown.  chr_store_by_name() is the way back. */
 int chr_store_by_parse(const char *name);
+const char *chr_store_by_name(chr_store_by by);
 
 /* One total: for a group (an actor code, a month "YYYY-MM", an item), the
  * unit is "stories" (total = how many), a currency (total = the money of
@@ -169,6 +194,8 @@ int chr_store_by_parse(const char *name);
  * item counts once, at its largest reported count). */
 typedef struct chr_store_total {
     const char *group;          /* "" when the stories have none */
+    const char *split;          /* the second key's value ("" when none);
+                                 * NULL without a second key */
     const char *unit;
     double total;
     long stories, sources;
@@ -178,6 +205,12 @@ typedef int (*chr_store_total_fn)(const chr_store_total *t, void *ctx);
 
 int chr_store_totals(chr_store *s, chr_store_by by, const chr_store_filter *f,
                      chr_store_total_fn fn, void *ctx, chr_error *err);
+/* The same, each group split by a second key (split != by), or not split
+ * when split is -1: one row per group, split value and unit.  An item key
+ * counts a story under each of its items, and gives no money rows. */
+int chr_store_totals_split(chr_store *s, chr_store_by by, int split,
+                           const chr_store_filter *f, chr_store_total_fn fn, void *ctx,
+                           chr_error *err);
 
 /* Sizes, for reports and tests. */
 typedef struct chr_store_info {
@@ -187,19 +220,59 @@ typedef struct chr_store_info {
 
 int chr_store_describe(chr_store *s, chr_store_info *info, chr_error *err);
 
+/* A number that changes whenever another connection commits to the store:
+ * what was read through s is still true while it stays the same.  Compare
+ * only numbers from the same handle. */
+int chr_store_data_version(chr_store *s, long long *version, chr_error *err);
+
+/* One record of a stored document: its story, what it is, the sentence it
+ * was read from (number and byte span in the text) and the rule that made
+ * it ("" when not kept). */
+typedef struct chr_store_doc_record {
+    long long story;
+    int kind;
+    const char *type, *metric, *rule;
+    long sent;
+    unsigned start, end;
+} chr_store_doc_record;
+
+/* A stored document with its text, sentence spans (start,end byte offsets,
+ * two per sentence) and records in document order. */
+typedef struct chr_store_document {
+    const char *id, *date, *title, *outlet, *url;
+    const char *text;
+    size_t text_len;
+    const uint32_t *sentences;
+    size_t nsentences;
+    const chr_store_doc_record *records;
+    size_t nrecords;
+} chr_store_document;
+
+typedef int (*chr_store_document_fn)(const chr_store_document *d, void *ctx);
+
+/* Call fn with the document whose id is doc_id, when there is one (*found
+ * says whether there was); fn's return, when not 0, is returned. */
+int chr_store_document_get(chr_store *s, const char *doc_id, chr_store_document_fn fn,
+                           void *ctx, int *found, chr_error *err);
+
 /* ---- output ---------------------------------------------------------------- */
 
 typedef enum chr_store_fmt { CHR_STORE_JSONL = 0, CHR_STORE_CSV } chr_store_fmt;
 
 /* Write rows: JSON Lines (one object per row; a mention as its stored record
- * with "story" and "published" added) or CSV (RFC 4180, CRLF).  Write the
- * header once before the rows (nothing for JSON Lines). */
+ * with "story", "published" and "outlet" added) or CSV (RFC 4180, CRLF).
+ * Write the header once before the rows (nothing for JSON Lines). */
 int chr_store_write_header(FILE *out, chr_store_fmt fmt, int mentions);
 int chr_store_write_row(FILE *out, chr_store_fmt fmt, int mentions,
                         const chr_store_row *row);
 int chr_store_write_total_header(FILE *out, chr_store_fmt fmt, chr_store_by by);
 int chr_store_write_total(FILE *out, chr_store_fmt fmt, chr_store_by by,
                           const chr_store_total *t);
+
+/* Append a row to b as one JSON object (no newline), as the JSON Lines of
+ * chr_store_write_row print it. */
+struct chr_buf;
+void chr_store_json_row(struct chr_buf *b, int mentions, const chr_store_row *row);
 
 /* Every selected mention in stored order: JSON Lines exactly as extract
  * wrote the records, or CSV with the columns of chr_store_write_header. */

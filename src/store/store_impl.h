@@ -22,15 +22,21 @@ typedef struct chr_store_ops {
     /* flags: CHR_ROWS_* */
     int (*mentions)(chr_store *s, const chr_store_filter *f, unsigned flags,
                     chr_store_row_fn fn, void *ctx, chr_error *err);
-    int (*totals)(chr_store *s, chr_store_by by, const chr_store_filter *f,
+    /* split: a second chr_store_by, or -1 */
+    int (*totals)(chr_store *s, chr_store_by by, int split, const chr_store_filter *f,
                   chr_store_total_fn fn, void *ctx, chr_error *err);
     int (*describe)(chr_store *s, chr_store_info *info, chr_error *err);
+    int (*document)(chr_store *s, const char *doc_id, chr_store_document_fn fn, void *ctx,
+                    int *found, chr_error *err);
+    int (*data_version)(chr_store *s, long long *version, chr_error *err);
 } chr_store_ops;
 
 enum {
     CHR_ROWS_STORED = 1,    /* in the order they were stored, not newest first */
-    CHR_ROWS_JSON = 2       /* only the record's JSON is wanted (no items, no
+    CHR_ROWS_JSON = 2,      /* only the record's JSON is wanted (no items, no
                              * sentence when the JSON is there) */
+    CHR_ROWS_BY_DAY = 4     /* newest day they are about first, not newest
+                             * publication */
 };
 
 struct chr_store {

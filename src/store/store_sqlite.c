@@ -726,6 +726,7 @@ static int sq_put_records(chr_store *s, const chr_record *recs, const char *cons
  * in order.  Values never enter the text. */
 typedef struct qbuild {
     chr_buf sql;
+    int walk;               /* keep SQLite off the indexes of story columns */
     int n;
     struct {
         const char *s;
@@ -766,13 +767,17 @@ static void story_conds(qbuild *b, const chr_store_filter *f)
 {
     if (f->kind == CHR_REC_EVENT) chr_buf_puts(&b->sql, " AND s.kind = 'event'");
     if (f->kind == CHR_REC_FIGURE) chr_buf_puts(&b->sql, " AND s.kind = 'figure'");
-    if (has(f->type)) q_str(b, " AND s.type = ?", f->type, 1);
+    /* "+s.type" is s.type (same collation) that no index can answer */
+    int w = b->walk;
+    if (has(f->type)) q_str(b, w ? " AND +s.type = ?" : " AND s.type = ?", f->type, 1);
     if (has(f->mode)) q_str(b, " AND s.mode = ?", f->mode, 1);
-    if (has(f->actor)) q_str(b, ACTOR_COND("s"), f->actor, 2);
-    if (has(f->recipient)) q_str(b, RECIPIENT_COND("s"), f->recipient, 2);
+    if (has(f->actor)) q_str(b, w ? ACTOR_COND("+s") : ACTOR_COND("s"), f->actor, 2);
+    if (has(f->recipient))
+        q_str(b, w ? RECIPIENT_COND("+s") : RECIPIENT_COND("s"), f->recipient, 2);
     if (has(f->metric)) q_str(b, " AND s.metric = ?", f->metric, 1);
     if (has(f->population)) q_str(b, " AND s.population = ?", f->population, 1);
     if (has(f->side)) q_str(b, " AND s.side = ?", f->side, 1);
+    if (f->story) q_int(b, " AND s.id = ?", f->story);
     if (f->since != CHR_DAY_NONE) q_int(b, " AND s.hi >= ?", f->since);
     if (f->until != CHR_DAY_NONE) q_int(b, " AND s.lo <= ?", f->until);
 }
@@ -790,6 +795,7 @@ static void mention_conds(qbuild *b, const chr_store_filter *f, int all)
         if (has(f->metric)) q_str(b, " AND r.metric = ?", f->metric, 1);
         if (has(f->population)) q_str(b, " AND r.population = ?", f->population, 1);
         if (has(f->side)) q_str(b, " AND r.side = ?", f->side, 1);
+        if (f->story) q_int(b, " AND r.story = ?", f->story);
     }
     if (has(f->status)) q_str(b, " AND r.status = ?", f->status, 1);
     if (has(f->source)) q_str(b, " AND (r.source = ? OR r.outlet = ?)", f->source, 2);
@@ -947,7 +953,75 @@ static void row_clear(chr_store_row *row)
 
 static void finish_query(qbuild *b, const chr_store_filter *f)
 {
-    if (f->limit > 0) q_int(b, " LIMIT ?", f->limit);
+    if (f->limit > 0 || f->offset > 0) q_int(b, " LIMIT ?", f->limit > 0 ? f->limit : -1);
+    if (f->offset > 0) q_int(b, " OFFSET ?", f->offset);
+}
+
+/* A mention list newest first either walks the documents newest first and
+ * stops when the page is full, which is quick while mentions pass the
+ * filter often, or finds the mentions through an index on one filter and
+ * sorts them, which is quick while that index finds few.  Walking is the
+ * choice unless an index finds at most FEW_MENTIONS. */
+#define FEW_MENTIONS 20000
+
+/* How many index entries hold value, counted up to most + 1. */
+static long long index_count(sq_store *q, const char *table, const char *column,
+                             const char *value, int most)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s = ?1 LIMIT %d)",
+             table, column, most + 1);
+    sqlite3_stmt *st = NULL;
+    long long n = most + 1;
+    if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+static int few_mentions(sq_store *q, const chr_store_filter *f)
+{
+    if (f->story || has(f->doc_id)) return 1;
+    /* each filter with the indexes that find what it may match */
+    const struct {
+        const char *value, *table, *col1, *col2;
+    } probes[] = {
+        {f->actor, "records", "actor", "recipient"},
+        {f->recipient, "records", "recipient", "actor"},
+        {f->source, "records", "source", "outlet"},
+        {f->item, "record_items", "name", "class"},
+        {f->metric, "records", "metric", NULL},
+        {f->type, "records", "type", NULL},
+    };
+    for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+        if (!has(probes[i].value)) continue;
+        long long n = index_count(q, probes[i].table, probes[i].col1, probes[i].value,
+                                  FEW_MENTIONS);
+        if (probes[i].col2)
+            n += index_count(q, probes[i].table, probes[i].col2, probes[i].value, FEW_MENTIONS);
+        if (n <= FEW_MENTIONS) return 1;
+    }
+    return 0;
+}
+
+/* Stories the same way: walked newest first (stories_day) unless a filter
+ * with an index of its own finds few of them. */
+#define FEW_STORIES 5000
+
+static int few_stories(sq_store *q, const chr_store_filter *f)
+{
+    if (f->story || has(f->source) || has(f->item) || has(f->doc_id)) return 1;
+    if (has(f->type) && index_count(q, "stories", "type", f->type, FEW_STORIES) <= FEW_STORIES)
+        return 1;
+    const char *const codes[] = {f->actor, f->recipient};
+    for (size_t i = 0; i < 2; i++)
+        if (has(codes[i]) && index_count(q, "stories", "actor", codes[i], FEW_STORIES) +
+                                     index_count(q, "stories", "recipient", codes[i],
+                                                 FEW_STORIES) <= FEW_STORIES)
+            return 1;
+    return 0;
 }
 
 static int sq_stories(chr_store *s, const chr_store_filter *f, chr_store_row_fn fn, void *ctx,
@@ -956,6 +1030,7 @@ static int sq_stories(chr_store *s, const chr_store_filter *f, chr_store_row_fn 
     sq_store *q = (sq_store *)s;
     qbuild b;
     memset(&b, 0, sizeof b);
+    b.walk = !few_stories(q, f);
     chr_buf_puts(&b.sql, "SELECT s.id, " SLOT_COLS("s") ", s.mentions, s.documents, "
                          "s.first_seen, s.last_seen FROM stories s");
     story_where(&b, f, NULL);
@@ -990,6 +1065,7 @@ static int sq_mentions(chr_store *s, const chr_store_filter *f, unsigned flags,
                        chr_store_row_fn fn, void *ctx, chr_error *err)
 {
     int stored = (flags & CHR_ROWS_STORED) != 0, lean = (flags & CHR_ROWS_JSON) != 0;
+    int by_day = (flags & CHR_ROWS_BY_DAY) != 0;
     sq_store *q = (sq_store *)s;
     qbuild b;
     memset(&b, 0, sizeof b);
@@ -1004,13 +1080,34 @@ static int sq_mentions(chr_store *s, const chr_store_filter *f, unsigned flags,
         "r.span_end - r.span_start) AS TEXT) FROM texts t WHERE t.doc = r.doc "
         "AND j.json IS NULL)), j.json "
         "FROM records r JOIN documents d ON d.id = r.doc "
-        "LEFT JOIN record_json j ON j.record = r.id WHERE 1");
+        "LEFT JOIN record_json j ON j.record = r.id WHERE ");
     b.v[b.n].s = NULL;
     b.v[b.n++].i = lean;
-    mention_conds(&b, f, 1);
-    chr_buf_puts(&b.sql, stored ? " ORDER BY r.doc, r.n"
-                                : " ORDER BY d.day DESC, d.id DESC, r.n");
-    finish_query(&b, f);
+    const char *order = stored ? " ORDER BY r.doc, r.n"
+                      : by_day ? " ORDER BY r.hi DESC, r.doc DESC, r.n"
+                               : " ORDER BY d.day DESC, d.id DESC, r.n";
+    if (stored) {
+        /* export: every mention, in the order of the records_doc index */
+        chr_buf_puts(&b.sql, "1");
+        mention_conds(&b, f, 1);
+        chr_buf_puts(&b.sql, order);
+        finish_query(&b, f);
+    } else {
+        /* A page of ids first, from as few columns as the order needs; the
+         * JSON and the sentence of those rows only.  CROSS JOIN makes
+         * SQLite walk the documents first. */
+        chr_buf_puts(&b.sql, "r.id IN (SELECT r.id FROM ");
+        chr_buf_puts(&b.sql, by_day ? "records r"
+                             : few_mentions(q, f) ? "records r JOIN documents d ON d.id = r.doc"
+                                                  : "documents d CROSS JOIN records r "
+                                                    "ON r.doc = d.id");
+        chr_buf_puts(&b.sql, " WHERE 1");
+        mention_conds(&b, f, 1);
+        chr_buf_puts(&b.sql, order);
+        finish_query(&b, f);
+        chr_buf_puts(&b.sql, ")");
+    }
+    if (!stored) chr_buf_puts(&b.sql, order);
     sqlite3_stmt *st;
     int rc = q_prepare(q, &b, &st, err), src;
     chr_buf_free(&b.sql);
@@ -1045,71 +1142,100 @@ static int sq_mentions(chr_store *s, const chr_store_filter *f, unsigned flags,
     return rc;
 }
 
-static int sq_totals(chr_store *s, chr_store_by by, const chr_store_filter *f,
+/* What a story is grouped by, for each chr_store_by: a column of stories
+ * s, or the items of x (one row per story and item). */
+static const char *const group_expr[] = {
+    [CHR_BY_ACTOR] = "s.actor",
+    [CHR_BY_RECIPIENT] = "s.recipient",
+    [CHR_BY_MONTH] = "substr(coalesce(s.date_start, s.first_seen), 1, 7)",
+    [CHR_BY_ITEM] = "x.item",
+    [CHR_BY_STATUS] = "s.status",
+    [CHR_BY_MODE] = "s.mode",
+};
+
+#define NGROUPS ((int)(sizeof group_expr / sizeof *group_expr))
+
+static int sq_totals(chr_store *s, chr_store_by by, int split, const chr_store_filter *f,
                      chr_store_total_fn fn, void *ctx, chr_error *err)
 {
     sq_store *q = (sq_store *)s;
-    static const char *const group[] = {
-        [CHR_BY_ACTOR] = "s.actor",
-        [CHR_BY_RECIPIENT] = "s.recipient",
-        [CHR_BY_MONTH] = "substr(coalesce(s.date_start, s.first_seen), 1, 7)",
-        [CHR_BY_ITEM] = "x.item",
-    };
-    if ((int)by < 0 || by > CHR_BY_ITEM)
+    if ((int)by < 0 || (int)by >= NGROUPS || split < -1 || split >= NGROUPS)
         return chr_error_set(err, CHR_EUSAGE, q->path, 0, "unknown grouping");
+    if (split == (int)by)
+        return chr_error_set(err, CHR_EUSAGE, q->path, 0, "a split must differ from the grouping");
+    const char *g = group_expr[by], *h = split < 0 ? "NULL" : group_expr[split];
     qbuild b;
     memset(&b, 0, sizeof b);
     chr_buf_puts(&b.sql, "WITH sel AS (SELECT s.id AS id FROM stories s");
     story_where(&b, f, " AND s.kind = 'event'");
-    /* Each story counts an item once, at its largest reported count. */
+    /* Each story counts an item once, at its largest reported count.  The
+     * selected stories lead (CROSS JOIN): their records come from the
+     * records_story index, rather than every record being tested. */
     chr_buf_puts(&b.sql, "), x AS (SELECT r.story AS story, coalesce(i.name, i.class) AS item, "
-                         "max(i.count) AS c FROM record_items i JOIN records r ON r.id = i.record "
-                         "JOIN sel ON sel.id = r.story GROUP BY r.story, item), st AS (");
-    if (by == CHR_BY_ITEM) {
-        chr_buf_puts(&b.sql, "SELECT x.story AS id, x.item AS g, 'stories' AS unit, 1 AS total "
-                             "FROM x UNION ALL SELECT x.story, x.item, 'items', x.c FROM x "
-                             "WHERE x.c IS NOT NULL");
+                         "max(i.count) AS c FROM sel CROSS JOIN records r ON r.story = sel.id "
+                         "CROSS JOIN record_items i ON i.record = r.id GROUP BY r.story, item), "
+                         "st AS (");
+    if (by == CHR_BY_ITEM || split == CHR_BY_ITEM) {
+        /* A story counts under each of its items; money has no item. */
+        chr_buf_printf(&b.sql,
+            "SELECT x.story AS id, %s AS g, %s AS h, 'stories' AS unit, 1 AS total "
+            "FROM x JOIN stories s ON s.id = x.story UNION ALL SELECT x.story, %s, %s, "
+            "'items', x.c FROM x JOIN stories s ON s.id = x.story WHERE x.c IS NOT NULL",
+            g, h, g, h);
     } else {
         chr_buf_printf(&b.sql,
-            "SELECT s.id AS id, %s AS g, 'stories' AS unit, 1 AS total "
+            "SELECT s.id AS id, %s AS g, %s AS h, 'stories' AS unit, 1 AS total "
             "FROM stories s JOIN sel ON sel.id = s.id "
-            "UNION ALL SELECT s.id, %s, s.currency, s.money FROM stories s "
+            "UNION ALL SELECT s.id, %s, %s, s.currency, s.money FROM stories s "
             "JOIN sel ON sel.id = s.id WHERE s.currency IS NOT NULL "
-            "UNION ALL SELECT s.id, %s, 'items', sum(x.c) FROM x JOIN stories s ON s.id = x.story "
-            "WHERE x.c IS NOT NULL GROUP BY s.id",
-            group[by], group[by], group[by]);
+            "UNION ALL SELECT s.id, %s, %s, 'items', sum(x.c) FROM x JOIN stories s "
+            "ON s.id = x.story WHERE x.c IS NOT NULL GROUP BY s.id",
+            g, h, g, h, g, h);
     }
     chr_buf_puts(&b.sql,
-        "), agg AS (SELECT g, unit, sum(total) AS total, count(DISTINCT id) AS stories "
-        "FROM st GROUP BY g, unit), "
+        "), agg AS (SELECT g, h, unit, sum(total) AS total, count(DISTINCT id) AS stories "
+        "FROM st GROUP BY g, h, unit), "
         /* each story's distinct sources first: far fewer rows than its
          * mentions, read from the (story, src) index alone */
         "ss AS (SELECT DISTINCT r.story AS story, r.src AS src FROM sel "
-        "JOIN records r ON r.story = sel.id WHERE r.src IS NOT NULL), "
-        "srcs AS (SELECT st.g AS g, st.unit AS unit, count(DISTINCT ss.src) AS sources "
-        "FROM st JOIN ss ON ss.story = st.id GROUP BY st.g, st.unit) "
-        "SELECT agg.g, agg.unit, agg.total, agg.stories, coalesce(srcs.sources, 0) "
-        "FROM agg LEFT JOIN srcs ON srcs.g IS agg.g AND srcs.unit = agg.unit "
-        "ORDER BY agg.g, CASE agg.unit WHEN 'stories' THEN 0 WHEN 'items' THEN 2 ELSE 1 END, "
-        "agg.unit");
+        "CROSS JOIN records r ON r.story = sel.id WHERE r.src IS NOT NULL), "
+        "srcs AS (SELECT st.g AS g, st.h AS h, st.unit AS unit, count(DISTINCT ss.src) AS sources "
+        "FROM st JOIN ss ON ss.story = st.id GROUP BY st.g, st.h, st.unit) "
+        "SELECT agg.g, agg.h, agg.unit, agg.total, agg.stories, coalesce(srcs.sources, 0) "
+        "FROM agg LEFT JOIN srcs ON srcs.g IS agg.g AND srcs.h IS agg.h AND srcs.unit = agg.unit "
+        "ORDER BY agg.g, agg.h, "
+        "CASE agg.unit WHEN 'stories' THEN 0 WHEN 'items' THEN 2 ELSE 1 END, agg.unit");
     sqlite3_stmt *st;
     int rc = q_prepare(q, &b, &st, err), src;
     chr_buf_free(&b.sql);
     if (rc != CHR_OK) return rc;
     long n = 0;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        if (f->limit > 0 && n++ >= f->limit) break;
+        if (n++ < f->offset) continue;
+        if (f->limit > 0 && n > f->offset + f->limit) break;
         chr_store_total t;
         t.group = col_str(st, 0);
-        t.unit = col_str(st, 1);
-        t.total = sqlite3_column_double(st, 2);
-        t.stories = sqlite3_column_int(st, 3);
-        t.sources = sqlite3_column_int(st, 4);
+        t.split = split < 0 ? NULL : col_str(st, 1);
+        t.unit = col_str(st, 2);
+        t.total = sqlite3_column_double(st, 3);
+        t.stories = sqlite3_column_int(st, 4);
+        t.sources = sqlite3_column_int(st, 5);
         if ((rc = fn(&t, ctx)) != 0) break;
     }
     if (rc == CHR_OK && src != SQLITE_DONE && src != SQLITE_ROW) rc = fail(q, err);
     sqlite3_finalize(st);
     return rc;
+}
+
+/* One integer from a query (the first column of its first row). */
+static int query_int(sq_store *q, const char *sql, long long *v, chr_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK) return fail(q, err);
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? CHR_OK : fail(q, err);
 }
 
 static int sq_describe(chr_store *s, chr_store_info *info, chr_error *err)
@@ -1120,12 +1246,8 @@ static int sq_describe(chr_store *s, chr_store_info *info, chr_error *err)
         "SELECT count(*) FROM records", "SELECT count(*) FROM stories"};
     long long v[4];
     for (int i = 0; i < 4; i++) {
-        sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(q->db, sql[i], -1, &st, NULL) != SQLITE_OK) return fail(q, err);
-        int rc = sqlite3_step(st);
-        v[i] = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_finalize(st);
-        if (rc != SQLITE_ROW) return fail(q, err);
+        int rc = query_int(q, sql[i], &v[i], err);
+        if (rc != CHR_OK) return rc;
     }
     info->schema = (int)v[0];
     info->documents = v[1];
@@ -1134,7 +1256,104 @@ static int sq_describe(chr_store *s, chr_store_info *info, chr_error *err)
     return CHR_OK;
 }
 
+static int sq_data_version(chr_store *s, long long *version, chr_error *err)
+{
+    return query_int((sq_store *)s, "PRAGMA data_version", version, err);
+}
+
+/* ---- one document ------------------------------------------------------------------- */
+
+static const char doc_sql[] =
+    "SELECT d.id, d.doc_id, d.date, d.title, d.source, d.url, t.text, t.sentences "
+    "FROM documents d LEFT JOIN texts t ON t.doc = d.id WHERE d.doc_id = ?1";
+
+static const char doc_records_sql[] =
+    "SELECT r.story, r.kind, r.type, r.metric, json_extract(j.json, '$.rule'), r.sent, "
+    "r.span_start, r.span_end FROM records r LEFT JOIN record_json j ON j.record = r.id "
+    "WHERE r.doc = ?1 ORDER BY r.n";
+
+/* The records of document doc into the scratch arena. */
+static int doc_records(sq_store *q, long long doc, chr_store_document *d, chr_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(q->db, doc_records_sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(q, err);
+    sqlite3_bind_int64(st, 1, doc);
+    chr_store_doc_record *v = NULL;
+    size_t cap = 0;
+    int rc = CHR_OK, src;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (d->nrecords == cap) {
+            size_t ncap = cap ? 2 * cap : 16;
+            chr_store_doc_record *nv = chr_arena_realloc(&q->scratch, v, cap * sizeof *v,
+                                                         ncap * sizeof *v);
+            if (!nv) {
+                rc = chr_error_set(err, CHR_ENOMEM, q->path, 0, "out of memory");
+                break;
+            }
+            v = nv;
+            cap = ncap;
+        }
+        chr_store_doc_record *r = &v[d->nrecords++];
+        r->story = sqlite3_column_int64(st, 0);
+        r->kind = strcmp(col_str(st, 1), "event") == 0 ? CHR_REC_EVENT : CHR_REC_FIGURE;
+        r->type = arena_str(&q->scratch, col_str(st, 2));
+        r->metric = arena_str(&q->scratch, col_str(st, 3));
+        r->rule = arena_str(&q->scratch, col_str(st, 4));
+        r->sent = (long)sqlite3_column_int64(st, 5);
+        r->start = (unsigned)sqlite3_column_int64(st, 6);
+        r->end = (unsigned)sqlite3_column_int64(st, 7);
+    }
+    if (rc == CHR_OK && src != SQLITE_DONE) rc = fail(q, err);
+    sqlite3_finalize(st);
+    d->records = v;
+    return rc;
+}
+
+static int sq_document(chr_store *s, const char *doc_id, chr_store_document_fn fn, void *ctx,
+                       int *found, chr_error *err)
+{
+    sq_store *q = (sq_store *)s;
+    sqlite3_stmt *st = NULL;
+    *found = 0;
+    if (sqlite3_prepare_v2(q->db, doc_sql, -1, &st, NULL) != SQLITE_OK) return fail(q, err);
+    sqlite3_bind_text(st, 1, doc_id, -1, SQLITE_STATIC);
+    int src = sqlite3_step(st), rc = CHR_OK;
+    if (src != SQLITE_ROW) {
+        rc = src == SQLITE_DONE ? CHR_OK : fail(q, err);
+        sqlite3_finalize(st);
+        return rc;
+    }
+    chr_arena_reset(&q->scratch);
+    chr_store_document d;
+    memset(&d, 0, sizeof d);
+    d.id = col_str(st, 1);
+    d.date = col_str(st, 2);
+    d.title = col_str(st, 3);
+    d.outlet = col_str(st, 4);
+    d.url = col_str(st, 5);
+    d.text = col_str(st, 6);
+    d.text_len = (size_t)sqlite3_column_bytes(st, 6);
+    /* Sentence spans are stored as little-endian uint32 pairs. */
+    const unsigned char *blob = sqlite3_column_blob(st, 7);
+    size_t nbytes = (size_t)sqlite3_column_bytes(st, 7) / 8 * 8;
+    uint32_t *spans = nbytes ? chr_arena_alloc(&q->scratch, nbytes) : NULL;
+    if (nbytes && !spans) rc = chr_error_set(err, CHR_ENOMEM, q->path, 0, "out of memory");
+    for (size_t i = 0; spans && i < nbytes / 4; i++)
+        spans[i] = (uint32_t)blob[4 * i] | (uint32_t)blob[4 * i + 1] << 8 |
+                   (uint32_t)blob[4 * i + 2] << 16 | (uint32_t)blob[4 * i + 3] << 24;
+    d.sentences = spans;
+    d.nsentences = nbytes / 8;
+    if (rc == CHR_OK) rc = doc_records(q, sqlite3_column_int64(st, 0), &d, err);
+    if (rc == CHR_OK) {
+        *found = 1;
+        rc = fn(&d, ctx);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static const chr_store_ops sqlite_ops = {
     sq_close, sq_begin, sq_commit, sq_rollback, sq_put_document, sq_put_records,
-    sq_stories, sq_mentions, sq_totals, sq_describe,
+    sq_stories, sq_mentions, sq_totals, sq_describe, sq_document, sq_data_version,
 };
