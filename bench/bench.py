@@ -2,7 +2,8 @@
 """Benchmark the chronicle tool on a corpus built from real articles.
 
     bench/bench.py --tool build/chronicle --shared ../shared [--mb 200]
-                   [--commands sentences,analyze,extract] [--sizes 50,500]
+                   [--commands sentences,analyze,extract,ingest] [--sizes 50,500]
+                   [--jobs 1,2]
 
 The corpus is the shared articles repeated with new ids up to the wanted
 size, cached outside the source tree ($XDG_CACHE_HOME/chronicle-bench).  Each
@@ -10,8 +11,14 @@ command runs once over it; the table gives MB/s, documents/s and peak
 resident memory, beside the time `wc -w` takes on the same file in the same
 run, so that the ratio holds when the machine is noisy.  Results are saved as
 JSON under bench/results/ with the commit id.
+
+`ingest` runs once per --jobs value into a new store (beside the cached
+corpus, removed afterwards), then again over the same corpus into the same
+store: the second run ("re-ingest") finds every document unchanged and
+extracts nothing.
 """
 import argparse
+import glob
 import json
 import os
 import resource
@@ -56,7 +63,9 @@ def build_corpus(shared, mb):
 
 
 def run(cmd):
-    """Run cmd with stdout to /dev/null; return (seconds, peak RSS in MB)."""
+    """Run cmd with stdout to /dev/null; return (seconds, CPU seconds, peak
+    RSS in MB).  CPU seconds (user and system, all threads) beside the
+    seconds show how much of the machine the command had."""
     t0 = time.perf_counter()
     with open(os.devnull, "wb") as null:
         p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.DEVNULL)
@@ -64,7 +73,21 @@ def run(cmd):
     dt = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd)} failed with status {status}")
-    return dt, ru.ru_maxrss / 1024.0
+    return dt, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0
+
+
+def remove_store(db):
+    for f in glob.glob(db + "*"):
+        os.unlink(f)
+
+
+def ingest_steps(tool, corpus, jobs, db):
+    """(name, command, store to remove first): a new store, then the same
+    corpus again into it."""
+    for j in jobs:
+        cmd = [tool, "ingest", "--quiet", "--jobs", str(j), "--db", db, corpus]
+        yield f"ingest -j{j}", cmd, db
+        yield f"re-ingest -j{j}", cmd, None
 
 
 def commit():
@@ -81,7 +104,9 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--sizes", default=os.environ.get("BENCH_MB", "200"),
                     help="corpus sizes in MB, comma-separated")
-    ap.add_argument("--commands", default="sentences,analyze,extract")
+    ap.add_argument("--commands", default="sentences,analyze,extract,ingest")
+    ap.add_argument("--jobs", default=os.environ.get("BENCH_JOBS", "1,2"),
+                    help="ingest threads to try, comma-separated")
     a = ap.parse_args()
 
     rows = []
@@ -91,18 +116,31 @@ def main():
             print(f"bench: skipped: {a.shared}/corpus/articles.jsonl not found")
             return 0
         nbytes = os.path.getsize(corpus)
-        wc, _ = run(["wc", "-w", corpus])
+        wc, _, _ = run(["wc", "-w", corpus])
+        db = os.path.join(cache_dir(), f"bench-{os.getpid()}.db")
+        steps = []
         for c in a.commands.split(","):
-            dt, rss = run([a.tool, c, corpus])
+            if c == "ingest":
+                steps.extend(ingest_steps(a.tool, corpus, [int(j) for j in a.jobs.split(",")], db))
+            else:
+                steps.append((c, [a.tool, c, corpus], None))
+        for c, cmd, fresh in steps:
+            if fresh:
+                remove_store(fresh)
+            dt, cpu, rss = run(cmd)
             rows.append({"command": c, "mb": round(nbytes / 1e6, 1), "docs": ndocs,
-                         "seconds": round(dt, 3), "mb_per_s": round(nbytes / 1e6 / dt, 1),
+                         "seconds": round(dt, 3), "cpu_seconds": round(cpu, 3),
+                         "mb_per_s": round(nbytes / 1e6 / dt, 1),
                          "docs_per_s": round(ndocs / dt), "peak_rss_mb": round(rss, 1),
                          "wc_seconds": round(wc, 3), "x_wc": round(dt / wc, 2)})
+        remove_store(db)
 
-    hdr = f"{'command':10} {'MB':>7} {'docs':>8} {'s':>7} {'MB/s':>7} {'docs/s':>8} {'RSS MB':>7} {'wc -w s':>8} {'x wc':>6}"
+    hdr = (f"{'command':13} {'MB':>7} {'docs':>8} {'s':>7} {'cpu s':>7} {'MB/s':>7} {'docs/s':>8} "
+           f"{'RSS MB':>7} {'wc -w s':>8} {'x wc':>6}")
     print(hdr)
     for r in rows:
-        print(f"{r['command']:10} {r['mb']:7} {r['docs']:8} {r['seconds']:7} {r['mb_per_s']:7} "
+        print(f"{r['command']:13} {r['mb']:7} {r['docs']:8} {r['seconds']:7} {r['cpu_seconds']:7} "
+              f"{r['mb_per_s']:7} "
               f"{r['docs_per_s']:8} {r['peak_rss_mb']:7} {r['wc_seconds']:8} {r['x_wc']:6}")
     os.makedirs("bench/results", exist_ok=True)
     c = commit()

@@ -133,12 +133,7 @@ static int run_command(int which, int argc, char **argv)
             break;
         case OPT_DATE:
             if (which == CMD_SENTENCES) goto usage;
-            if (strlen(optarg) != 10 || chr_day_parse(optarg, 10) == CHR_DAY_NONE) {
-                fprintf(stderr, "%s: --date wants YYYY-MM-DD, not '%s'\n", cli_prog, optarg);
-                status = CLI_EXIT_USAGE;
-                goto done;
-            }
-            in.date = optarg;
+            if ((status = cli_date_option(&in, optarg)) != CLI_EXIT_OK) goto done;
             break;
         case 'k':
             if (which != CMD_ANALYZE) goto usage;

@@ -45,7 +45,7 @@ void cli_free(cli_input *in)
     in->dicts = NULL;
 }
 
-static void warn_date(const chr_document *doc, const chr_doc *d)
+void cli_warn_date(const chr_document *doc, const chr_doc *d)
 {
     if (chr_doc_date(d) != CHR_DAY_NONE) return;
     const char *file = doc->file && *doc->file ? doc->file : "<stdin>";
@@ -58,7 +58,17 @@ static void warn_date(const chr_document *doc, const chr_doc *d)
                 "are left unresolved\n", cli_prog, file, doc->line, doc->id);
 }
 
-int cli_run(const cli_input *in, cli_doc_fn fn, void *ctx)
+int cli_date_option(cli_input *in, const char *arg)
+{
+    if (strlen(arg) != 10 || chr_day_parse(arg, 10) == CHR_DAY_NONE) {
+        fprintf(stderr, "%s: --date wants YYYY-MM-DD, not '%s'\n", cli_prog, arg);
+        return CLI_EXIT_USAGE;
+    }
+    in->date = arg;
+    return CLI_EXIT_OK;
+}
+
+chr_engine *cli_engine_open(const cli_input *in)
 {
     chr_error err;
     memset(&err, 0, sizeof err);
@@ -66,15 +76,23 @@ int cli_run(const cli_input *in, cli_doc_fn fn, void *ctx)
     chr_engine_options opt = {in->data_dir, in->dicts, in->ndicts};
     if (chr_engine_open(&engine, &opt, &err) != CHR_OK) {
         chr_error_print(&err, stderr, cli_prog);
-        return CLI_EXIT_USAGE;
+        return NULL;
     }
-    chr_doc *d = chr_doc_new();
-    if (!d) {
-        fprintf(stderr, "%s: out of memory\n", cli_prog);
-        chr_engine_close(engine);
-        return CLI_EXIT_USAGE;
-    }
+    return engine;
+}
 
+/* Report bad input, after what came before it. */
+static int report(const chr_error *err, cli_flush_fn flush, void *ctx)
+{
+    if (flush) flush(ctx);
+    chr_error_print(err, stderr, cli_prog);
+    return CLI_EXIT_SKIPPED;
+}
+
+int cli_read(const cli_input *in, cli_input_fn fn, cli_flush_fn flush, void *ctx)
+{
+    chr_error err;
+    memset(&err, 0, sizeof err);
     static char *stdin_only[] = {"-"};
     char **paths = in->npaths ? in->paths : stdin_only;
     int npaths = in->npaths ? in->npaths : 1;
@@ -84,40 +102,75 @@ int cli_run(const cli_input *in, cli_doc_fn fn, void *ctx)
         chr_reader *r = NULL;
         int rc = chr_reader_open(&r, paths[i], (chr_format)in->format, &err);
         if (rc != CHR_OK) {
-            chr_error_print(&err, stderr, cli_prog);
-            status = CLI_EXIT_SKIPPED;
+            status = report(&err, flush, ctx);
             continue;
         }
         for (;;) {
             chr_document doc;
             rc = chr_reader_next(r, &doc, &err);
             if (rc == CHR_DONE) break;
-            if (rc == CHR_EINPUT) {
-                chr_error_print(&err, stderr, cli_prog);
-                status = CLI_EXIT_SKIPPED;
-                continue;
-            }
             if (rc != CHR_OK) {
-                chr_error_print(&err, stderr, cli_prog);
-                status = CLI_EXIT_SKIPPED;
+                status = report(&err, flush, ctx);
+                /* A malformed record is skipped; a reader that cannot go
+                 * on ends its input. */
+                if (rc == CHR_EINPUT) continue;
                 break;
             }
-            rc = chr_doc_process(engine, d, &doc, in->date, in->stages, &err);
-            if (rc != CHR_OK) {
-                chr_error_print(&err, stderr, cli_prog);
+            rc = fn(&doc, ctx);
+            if (rc == CLI_READ_SKIPPED) {
                 status = CLI_EXIT_SKIPPED;
-                continue;
+            } else if (rc != 0) {
+                stop = 1;
+                break;
             }
-            if (!in->date) warn_date(&doc, d);
-            if (fn(d, ctx) != 0) { stop = 1; break; }
         }
         chr_reader_close(r);
     }
+    return status;
+}
+
+/* cli_run's reading callback: process the document here and hand it on. */
+typedef struct run_ctx {
+    const cli_input *in;
+    chr_engine *engine;
+    chr_doc *d;
+    cli_doc_fn fn;
+    void *ctx;
+} run_ctx;
+
+static int run_one(const chr_document *doc, void *ctx)
+{
+    run_ctx *x = ctx;
+    chr_error err;
+    if (chr_doc_process(x->engine, x->d, doc, x->in->date, x->in->stages, &err) != CHR_OK) {
+        chr_error_print(&err, stderr, cli_prog);
+        return CLI_READ_SKIPPED;
+    }
+    if (!x->in->date) cli_warn_date(doc, x->d);
+    return x->fn(x->d, x->ctx) ? 1 : 0;
+}
+
+static int flush_output(int status)
+{
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "%s: error writing output\n", cli_prog);
-        status = CLI_EXIT_USAGE;
+        return CLI_EXIT_USAGE;
     }
-    chr_doc_free(d);
-    chr_engine_close(engine);
+    return status;
+}
+
+int cli_run(const cli_input *in, cli_doc_fn fn, void *ctx)
+{
+    run_ctx x = {in, cli_engine_open(in), chr_doc_new(), fn, ctx};
+    int status = CLI_EXIT_USAGE;
+    if (!x.engine) goto done;
+    if (!x.d) {
+        fprintf(stderr, "%s: out of memory\n", cli_prog);
+        goto done;
+    }
+    status = flush_output(cli_read(in, run_one, NULL, &x));
+done:
+    chr_doc_free(x.d);
+    chr_engine_close(x.engine);
     return status;
 }

@@ -2,12 +2,13 @@
  * store_commands.c - the subcommands that fill and ask the store: ingest,
  * query, totals, figures and export.
  *
- * ingest reads documents through the same input loop as extract and puts
- * each, with its records, into the store, committing every --batch
- * documents (and at least every second) so that a killed ingest loses at
- * most the batch it was in and a rerun completes it.  The other commands
- * parse a filter, ask the store and print: an aligned table for people, JSON
- * Lines or CSV for tools.
+ * ingest reads documents as extract does, skips those the store already
+ * holds unchanged before extracting them, extracts the others on --jobs
+ * threads and puts each, with its records, into the store in input order,
+ * committing every --batch documents (and at least every second) so that a
+ * killed ingest loses at most the batch it was in and a rerun completes it.
+ * The other commands parse a filter, ask the store and print: an aligned
+ * table for people, JSON Lines or CSV for tools.
  */
 #include "cli.h"
 
@@ -711,12 +712,15 @@ static const char ingest_help[] =
     "\n"
     "Read dated news articles (as extract does) and store each document, its\n"
     "sentences and its records; records are merged into stories across\n"
-    "articles.  A document read again with the same id and content is skipped;\n"
-    "with the same id and new content, its records are replaced.  Work is\n"
+    "articles.  A document read again with the same id and content is skipped\n"
+    "before any extraction; with the same id and new content, its records are\n"
+    "replaced.  Documents are extracted on --jobs threads and stored in input\n"
+    "order, so the store is the same whatever the number of threads.  Work is\n"
     "committed every --batch documents: an ingest that is killed keeps what it\n"
     "committed, and running it again completes it without doubling anything.\n"
     "\n"
     DB_HELP
+    "  --jobs N           extract on N threads (default: one per processor)\n"
     "  --batch N          documents per transaction (default 500)\n"
     "  --force            extract and replace the records of unchanged documents\n"
     "                     too (after an upgrade of Chronicle or its dictionaries)\n"
@@ -726,17 +730,25 @@ static const char ingest_help[] =
     "\n"
     "A progress line (documents, records, documents per second, and the time\n"
     "left when the input size is known) is shown when standard error is a\n"
-    "terminal.\n"
+    "terminal.  The summary says how many documents were new, changed and\n"
+    "unchanged, and how many were extracted.\n"
     "\n"
     "Exit status: 0 success, 1 some input was malformed and skipped, 2 usage\n"
     "error or the store could not be written.\n";
 
+enum { OPT_JOBS = 3000 };
+
+/* Far beyond the point where the thread writing the store is the
+ * bottleneck. */
+#define MAX_JOBS 256
+
 typedef struct ingest_ctx {
     chr_store *store;
     const char *db;
+    const char *date;       /* --date */
     long batch, in_batch;
     int force, progress;
-    long long docs, fresh, changed, same, records;
+    long long docs, fresh, changed, same, extracted, records;
     long long total_bytes, seen_bytes;      /* total 0: unknown */
     double t0, last_commit, last_shown;
     chr_error err;
@@ -764,29 +776,44 @@ static void show_progress(ingest_ctx *x, int last)
     if (last) fputc('\n', stderr);
 }
 
-static int ingest_doc(const chr_doc *d, void *ctx)
+/* Before extraction: a document the store holds with the same content is
+ * passed on unextracted. */
+static int ingest_screen(const chr_document *doc, void *ctx)
+{
+    ingest_ctx *x = ctx;
+    int outcome;
+    if (x->force) return 0;
+    if (chr_store_find_input(x->store, doc, x->date, &outcome, &x->err) != CHR_OK)
+        return x->failed = -1;
+    return outcome == CHR_STORE_SAME;
+}
+
+/* In input order: store the document (d NULL: it was passed on unchanged),
+ * committing by count, and at least once a second while documents come,
+ * so that a slow stream (standard input from a crawler) is stored as it
+ * arrives rather than 500 documents later. */
+static int ingest_done(const chr_document *doc, const chr_doc *d, void *ctx)
 {
     ingest_ctx *x = ctx;
     int outcome = CHR_STORE_SAME;
     size_t nrec = 0;
-    if (x->in_batch == 0 && chr_store_begin(x->store, &x->err) != CHR_OK) return x->failed = 1;
-    if (chr_store_put_processed(x->store, d, x->force, &outcome, &nrec, &x->err) != CHR_OK)
-        return x->failed = 1;
+    if (d) {
+        if (x->in_batch == 0 && chr_store_begin(x->store, &x->err) != CHR_OK)
+            return x->failed = 1;
+        if (chr_store_put_processed(x->store, d, x->force, &outcome, &nrec, &x->err) != CHR_OK)
+            return x->failed = 1;
+        x->extracted++;
+        x->in_batch++;
+    }
     x->docs++;
-    x->in_batch++;
     x->records += (long long)nrec;
     if (outcome == CHR_STORE_NEW) x->fresh++;
     else if (outcome == CHR_STORE_CHANGED) x->changed++;
     else x->same++;
-    size_t len = 0;
-    chr_doc_text(d, &len);
-    x->seen_bytes += (long long)len + (long long)strlen(chr_doc_id(d)) + 64;
+    x->seen_bytes += (long long)doc->text_len + (long long)strlen(doc->id) + 64;
 
     double now = now_seconds();
-    /* Commit by count, and at least once a second while documents come,
-     * so that a slow stream (standard input from a crawler) is stored as
-     * it arrives rather than 500 documents later. */
-    if (x->in_batch >= x->batch || now - x->last_commit >= 1.0) {
+    if (x->in_batch && (x->in_batch >= x->batch || now - x->last_commit >= 1.0)) {
         if (chr_store_commit(x->store, &x->err) != CHR_OK) return x->failed = 1;
         x->in_batch = 0;
         x->last_commit = now;
@@ -810,6 +837,37 @@ static long long input_size(char **paths, int n)
     return total;
 }
 
+/* A whole number in 1..max for option name; -1 after saying why not. */
+static long count_option(const char *name, const char *arg, long max)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || *end || end == arg || n <= 0 || n > max) {
+        fprintf(stderr, "%s: --%s wants a number from 1 to %ld, not '%s'\n", cli_prog, name,
+                max, arg);
+        return -1;
+    }
+    return n;
+}
+
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+}
+
+static void print_summary(ingest_ctx *x)
+{
+    chr_store_info info;
+    chr_error err;
+    if (chr_store_describe(x->store, &info, &err) != CHR_OK) return;
+    fprintf(stderr, "%s: %s: read %lld documents (%lld new, %lld changed, %lld unchanged), "
+            "extracted %lld, stored %lld records; the store holds %lld documents, "
+            "%lld records, %lld stories\n", cli_prog, x->db, x->docs, x->fresh, x->changed,
+            x->same, x->extracted, x->records, info.documents, info.records, info.stories);
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -817,6 +875,7 @@ int cmd_ingest(int argc, char **argv)
         {"quiet", no_argument, 0, OPT_QUIET},
         {"force", no_argument, 0, OPT_FORCE},
         {"batch", required_argument, 0, OPT_BATCH},
+        {"jobs", required_argument, 0, OPT_JOBS},
         {"date", required_argument, 0, OPT_DATE},
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
@@ -827,7 +886,8 @@ int cmd_ingest(int argc, char **argv)
     memset(&x, 0, sizeof x);
     x.batch = 500;
     const char *db = NULL;
-    int quiet = 0, status = CLI_EXIT_OK, c;
+    int quiet = 0, status = CLI_EXIT_OK, c, jobs = default_jobs();
+    long n;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if (cli_common_option(&in, c, optarg, &status)) {
@@ -841,26 +901,19 @@ int cmd_ingest(int argc, char **argv)
         case OPT_DB: db = optarg; break;
         case OPT_QUIET: quiet = 1; break;
         case OPT_FORCE: x.force = 1; break;
-        case OPT_BATCH: {
-            char *end;
-            errno = 0;
-            long n = strtol(optarg, &end, 10);
-            if (errno || *end || end == optarg || n <= 0 || n > INT_MAX) {
-                fprintf(stderr, "%s: --batch wants a positive number, not '%s'\n", cli_prog,
-                        optarg);
+        case OPT_BATCH:
+        case OPT_JOBS:
+            n = count_option(c == OPT_BATCH ? "batch" : "jobs", optarg,
+                             c == OPT_BATCH ? INT_MAX : MAX_JOBS);
+            if (n < 0) {
                 status = CLI_EXIT_USAGE;
                 goto done;
             }
-            x.batch = n;
+            if (c == OPT_BATCH) x.batch = n;
+            else jobs = (int)n;
             break;
-        }
         case OPT_DATE:
-            if (strlen(optarg) != 10 || chr_day_parse(optarg, 10) == CHR_DAY_NONE) {
-                fprintf(stderr, "%s: --date wants YYYY-MM-DD, not '%s'\n", cli_prog, optarg);
-                status = CLI_EXIT_USAGE;
-                goto done;
-            }
-            in.date = optarg;
+            if ((status = cli_date_option(&in, optarg)) != CLI_EXIT_OK) goto done;
             break;
         default:
             fputs(ingest_help, stderr);
@@ -871,6 +924,7 @@ int cmd_ingest(int argc, char **argv)
     in.paths = argv + optind;
     in.npaths = argc - optind;
     x.db = db_path(db);
+    x.date = in.date;
     if (!(x.store = open_store(x.db, CHR_STORE_WRITE))) {
         status = CLI_EXIT_USAGE;
         goto done;
@@ -879,7 +933,8 @@ int cmd_ingest(int argc, char **argv)
     x.total_bytes = input_size(in.paths, in.npaths);
     x.t0 = x.last_commit = now_seconds();
 
-    status = cli_run(&in, ingest_doc, &x);
+    static const cli_jobs_fns fns = {ingest_screen, ingest_done};
+    status = cli_run_jobs(&in, jobs, &fns, &x);
     if (x.failed) {
         chr_store_rollback(x.store);
         if (x.progress) fputc('\n', stderr);
@@ -890,14 +945,7 @@ int cmd_ingest(int argc, char **argv)
         status = CLI_EXIT_USAGE;
     } else {
         if (x.progress) show_progress(&x, 1);
-        chr_store_info info;
-        chr_error err;
-        if (!quiet && chr_store_describe(x.store, &info, &err) == CHR_OK)
-            fprintf(stderr, "%s: %s: read %lld documents (%lld new, %lld changed, %lld "
-                    "unchanged), stored %lld records; the store holds %lld documents, "
-                    "%lld records, %lld stories\n", cli_prog, x.db, x.docs, x.fresh,
-                    x.changed, x.same, x.records, info.documents, info.records,
-                    info.stories);
+        if (!quiet) print_summary(&x);
     }
     chr_store_close(x.store);
 done:

@@ -7,6 +7,7 @@
 #include "store/store_impl.h"
 
 #include "core/doc.h"
+#include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,54 @@ int chr_store_put_document(chr_store *s, const chr_store_doc *doc, int force,
                            int *outcome, chr_error *err)
 {
     return s->ops->put_document(s, doc, force, outcome, err);
+}
+
+/* A stored document's outcome: SAME when doc hashes to stored. */
+static int compare_hash(const char *stored, const chr_store_doc *doc)
+{
+    char hash[33];
+    chr_store_doc_hash(doc, hash);
+    return strcmp(stored, hash) == 0 ? CHR_STORE_SAME : CHR_STORE_CHANGED;
+}
+
+int chr_store_find_document(chr_store *s, const chr_store_doc *doc, int *outcome,
+                            chr_error *err)
+{
+    char stored[33];
+    int found, rc = s->ops->stored_hash(s, doc->id ? doc->id : "", stored, &found, err);
+    *outcome = rc == CHR_OK && found ? compare_hash(stored, doc) : CHR_STORE_NEW;
+    return rc;
+}
+
+int chr_store_find_input(chr_store *s, const chr_document *in, const char *pub_override,
+                         int *outcome, chr_error *err)
+{
+    /* A new id needs no hash: most documents of a first ingest. */
+    char stored[33];
+    int found, rc = s->ops->stored_hash(s, in->id ? in->id : "", stored, &found, err);
+    if (rc != CHR_OK || !found) {
+        *outcome = CHR_STORE_NEW;
+        return rc;
+    }
+    /* The text the library will keep: the input itself when it is valid
+     * UTF-8 (no copy is made), else its repair. */
+    chr_arena a;
+    chr_arena_init(&a, 0);
+    chr_store_doc sd;
+    memset(&sd, 0, sizeof sd);
+    if (chr_utf8_repair(&a, in->text ? in->text : "", in->text ? in->text_len : 0, &sd.text,
+                        &sd.text_len) < 0) {
+        rc = chr_error_set(err, CHR_ENOMEM, in->file, in->line, "out of memory");
+    } else {
+        sd.id = in->id;
+        sd.date = pub_override ? pub_override : in->date;
+        sd.title = in->title;
+        sd.source = in->source;
+        sd.url = in->url;
+        *outcome = compare_hash(stored, &sd);
+    }
+    chr_arena_free(&a);
+    return rc;
 }
 
 int chr_store_put_records(chr_store *s, const chr_record *recs, const char *const *json,

@@ -73,6 +73,17 @@ enum {
  * CHANGED the caller puts the document's records. */
 int chr_store_put_document(chr_store *s, const chr_store_doc *doc, int force,
                            int *outcome, chr_error *err);
+/* What chr_store_put_document would find for doc, without changing
+ * anything: CHR_STORE_NEW, CHANGED or SAME (its sentences do not count).
+ * Inside a transaction, the documents put in it count. */
+int chr_store_find_document(chr_store *s, const chr_store_doc *doc, int *outcome,
+                            chr_error *err);
+/* The same for a document as a reader gives it, before the library
+ * processes it: its text as the library will repair it, and pub_override as
+ * chr_doc_process takes it.  SAME means processing and putting it would
+ * change nothing, so the processing can be skipped. */
+int chr_store_find_input(chr_store *s, const chr_document *in, const char *pub_override,
+                         int *outcome, chr_error *err);
 /* Add the records of the document last put, and merge each into a story.
  * json[i], when json and json[i] are not NULL, is record i as the contract's
  * JSON object (one line, no newline); export writes it back unchanged. */

@@ -15,6 +15,9 @@ typedef struct chr_store_ops {
     int (*rollback)(chr_store *s);
     int (*put_document)(chr_store *s, const chr_store_doc *doc, int force,
                         int *outcome, chr_error *err);
+    /* the content hash stored for document id; *found 0 when none */
+    int (*stored_hash)(chr_store *s, const char *id, char hash[33], int *found,
+                       chr_error *err);
     int (*put_records)(chr_store *s, const chr_record *recs,
                        const char *const *json, size_t n, chr_error *err);
     int (*stories)(chr_store *s, const chr_store_filter *f, chr_store_row_fn fn,

@@ -28,6 +28,7 @@
 
 #include <errno.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -72,7 +73,7 @@ static const char *const stmt_sql[NSTMT] = {
         "population, side, value, max, qual, since, dated, core_lo, core_hi, date_start, "
         "date_end, money, currency, status, first_seen, last_seen, day, lo, hi, mentions, "
         "documents, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-        "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?29, ?30, 0, 0, 0)",
+        "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?29, ?30, ?26, ?27, ?28)",
     [S_STORY_UPDATE] =
         "UPDATE stories SET dated = ?15, core_lo = ?16, core_hi = ?17, date_start = ?18, "
         "date_end = ?19, money = ?20, currency = ?21, status = ?22, first_seen = ?23, "
@@ -186,6 +187,16 @@ static void bind_count(sqlite3_stmt *st, int i, const chr_rcount *c)
     else sqlite3_bind_null(st, i);
 }
 
+/* A figure's value to parameters i, i + 1 (the top of a range) and i + 2
+ * (its qualifier). */
+static void bind_value(sqlite3_stmt *st, int i, const chr_rcount *v)
+{
+    bind_count(st, i, v);
+    if (!v->present) return;
+    if (v->qual && strcmp(v->qual, "range") == 0) sqlite3_bind_double(st, i + 1, v->max);
+    bind_str(st, i + 2, v->qual ? v->qual : "exact");
+}
+
 static const char *col_str(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
@@ -196,6 +207,21 @@ static chr_day col_day_text(sqlite3_stmt *st, int i)
 {
     const char *t = col_str(st, i);
     return *t ? chr_day_parse(t, strlen(t)) : CHR_DAY_NONE;
+}
+
+static chr_day col_day(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? CHR_DAY_NONE
+                                                     : (chr_day)sqlite3_column_int64(st, i);
+}
+
+/* Money in columns i (amount) and i + 1 (currency); 0 when there is none. */
+static int col_money(sqlite3_stmt *st, int i, double *money, char currency[4])
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL) return 0;
+    *money = sqlite3_column_double(st, i);
+    snprintf(currency, 4, "%s", col_str(st, i + 1));
+    return 1;
 }
 
 /* ---- opening ------------------------------------------------------------------ */
@@ -309,8 +335,9 @@ static int sq_rollback(chr_store *s)
 /* ---- stories -------------------------------------------------------------------- */
 
 /* Bind a story's state to parameters 15..25, 29 and 30 of an insert or
- * update. */
-static void story_write(sqlite3_stmt *st, const chr_story_state *s)
+ * update, and to 26..28 the mentions, documents and sources it gains. */
+static void story_write(sqlite3_stmt *st, const chr_story_state *s, int add_mentions,
+                        int add_docs, int add_sources)
 {
     int ev = s->kind == CHR_REC_EVENT;
     chr_day d0 = CHR_DAY_NONE, d1 = CHR_DAY_NONE, day;
@@ -337,10 +364,14 @@ static void story_write(sqlite3_stmt *st, const chr_story_state *s)
     bind_day(st, 25, day);
     bind_day(st, 29, s->min_day);
     bind_day(st, 30, s->max_day);
+    sqlite3_bind_int(st, 26, add_mentions);
+    sqlite3_bind_int(st, 27, add_docs);
+    sqlite3_bind_int(st, 28, add_sources);
 }
 
+/* A story of one mention, of a source when has_src. */
 static int story_insert(sq_store *q, const char *key, const chr_record *r,
-                        const chr_story_state *s, long long *id, chr_error *err)
+                        const chr_story_state *s, int has_src, long long *id, chr_error *err)
 {
     sqlite3_stmt *st = stmt(q, S_STORY_INSERT, err);
     if (!st) return err ? err->code : CHR_EIO;
@@ -358,13 +389,10 @@ static int story_insert(sq_store *q, const char *key, const chr_record *r,
         bind_str(st, 8, r->metric);
         bind_str(st, 9, r->population);
         bind_str(st, 10, r->side);
-        bind_count(st, 11, &r->value);
-        if (r->value.present && r->value.qual && strcmp(r->value.qual, "range") == 0)
-            sqlite3_bind_double(st, 12, r->value.max);
-        if (r->value.present) bind_str(st, 13, r->value.qual ? r->value.qual : "exact");
+        bind_value(st, 11, &r->value);
         bind_day_text(st, 14, r->since);
     }
-    story_write(st, s);
+    story_write(st, s, 1, 1, has_src);
     int rc = run(q, st, err);
     if (rc == CHR_OK) *id = sqlite3_last_insert_rowid(q->db);
     return rc;
@@ -376,10 +404,7 @@ static int story_update(sq_store *q, long long id, const chr_story_state *s,
     sqlite3_stmt *st = stmt(q, S_STORY_UPDATE, err);
     if (!st) return err ? err->code : CHR_EIO;
     sqlite3_bind_int64(st, 1, id);
-    story_write(st, s);
-    sqlite3_bind_int(st, 26, add_mentions);
-    sqlite3_bind_int(st, 27, add_docs);
-    sqlite3_bind_int(st, 28, add_sources);
+    story_write(st, s, add_mentions, add_docs, add_sources);
     return run(q, st, err);
 }
 
@@ -423,18 +448,12 @@ static int story_join(sq_store *q, const chr_record *r, const chr_story_mention 
         s.dated = sqlite3_column_int(st, 1);
         s.lo = sqlite3_column_int64(st, 2);
         s.hi = sqlite3_column_int64(st, 3);
-        if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-            s.has_money = 1;
-            s.money = sqlite3_column_double(st, 4);
-            snprintf(s.currency, sizeof s.currency, "%s", col_str(st, 5));
-        }
+        s.has_money = col_money(st, 4, &s.money, s.currency);
         s.status = chr_story_status_rank(col_str(st, 6));
         s.first_pub = col_day_text(st, 7);
         s.last_pub = col_day_text(st, 8);
-        s.min_day = sqlite3_column_type(st, 9) == SQLITE_NULL
-                        ? CHR_DAY_NONE : (chr_day)sqlite3_column_int64(st, 9);
-        s.max_day = sqlite3_column_type(st, 10) == SQLITE_NULL
-                        ? CHR_DAY_NONE : (chr_day)sqlite3_column_int64(st, 10);
+        s.min_day = col_day(st, 9);
+        s.max_day = col_day(st, 10);
         if (chr_story_accepts(&s, m)) {
             found = sqlite3_column_int64(st, 0);
             break;
@@ -445,8 +464,7 @@ static int story_join(sq_store *q, const chr_record *r, const chr_story_mention 
 
     if (!found) {
         chr_story_start(&s, m);
-        if ((rc = story_insert(q, key, r, &s, story, err)) != CHR_OK) return rc;
-        return story_update(q, *story, &s, 1, 1, src != NULL, err);
+        return story_insert(q, key, r, &s, src != NULL, story, err);
     }
     int has_doc = 0, has_src = 1;
     if ((rc = story_has(q, S_STORY_HAS_DOC, found, q->doc, NULL, &has_doc, err)) != CHR_OK)
@@ -471,18 +489,11 @@ static int story_rebuild(sq_store *q, long long id, chr_error *err)
         memset(&m, 0, sizeof m);
         m.kind = strcmp(col_str(st, 0), "event") == 0 ? CHR_REC_EVENT : CHR_REC_FIGURE;
         m.dated = sqlite3_column_int(st, 1);
-        m.lo = sqlite3_column_type(st, 2) == SQLITE_NULL ? CHR_DAY_NONE
-                                                          : (chr_day)sqlite3_column_int64(st, 2);
-        m.hi = sqlite3_column_type(st, 3) == SQLITE_NULL ? CHR_DAY_NONE
-                                                          : (chr_day)sqlite3_column_int64(st, 3);
-        if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-            m.has_money = 1;
-            m.money = sqlite3_column_double(st, 4);
-            snprintf(m.currency, sizeof m.currency, "%s", col_str(st, 5));
-        }
+        m.lo = col_day(st, 2);
+        m.hi = col_day(st, 3);
+        m.has_money = col_money(st, 4, &m.money, m.currency);
         m.status = chr_story_status_rank(col_str(st, 6));
-        m.pub = sqlite3_column_type(st, 7) == SQLITE_NULL ? CHR_DAY_NONE
-                                                           : (chr_day)sqlite3_column_int64(st, 7);
+        m.pub = col_day(st, 7);
         if (n++ == 0) chr_story_start(&s, &m);
         else chr_story_add(&s, &m);
     }
@@ -539,6 +550,32 @@ static int remove_records(sq_store *q, long long doc, chr_error *err)
     return rc;
 }
 
+/* The row of document id (0 when there is none) and its content hash. */
+static int doc_find(sq_store *q, const char *id, long long *row, char hash[33], chr_error *err)
+{
+    sqlite3_stmt *st = stmt(q, S_DOC_FIND, err);
+    if (!st) return err ? err->code : CHR_EIO;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    *row = 0;
+    hash[0] = '\0';
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *row = sqlite3_column_int64(st, 0);
+        snprintf(hash, 33, "%s", col_str(st, 1));
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? CHR_OK : fail(q, err);
+}
+
+static int sq_stored_hash(chr_store *s, const char *id, char hash[33], int *found,
+                          chr_error *err)
+{
+    long long row;
+    int rc = doc_find((sq_store *)s, id, &row, hash, err);
+    *found = row != 0;
+    return rc;
+}
+
 static int sq_put_document(chr_store *s, const chr_store_doc *doc, int force, int *outcome,
                            chr_error *err)
 {
@@ -555,24 +592,17 @@ static int sq_put_document(chr_store *s, const chr_store_doc *doc, int force, in
         return chr_error_set(err, CHR_EINPUT, q->path, 0,
                              "document '%s' is too long for the store", doc->id);
 
-    char hash[33];
+    char hash[33], stored[33];
     chr_store_doc_hash(doc, hash);
-    sqlite3_stmt *st = stmt(q, S_DOC_FIND, err);
-    if (!st) return err ? err->code : CHR_EIO;
-    sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
     long long id = 0;
-    int same = 0, rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
-        same = strcmp(col_str(st, 1), hash) == 0;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(q, err);
-    if (id && same && !force) return CHR_OK;
+    int rc = doc_find(q, doc->id, &id, stored, err);
+    if (rc != CHR_OK) return rc;
+    if (id && strcmp(stored, hash) == 0 && !force) return CHR_OK;
     int existed = id != 0;
 
     chr_day pub = chr_store_pub_day(doc->date);
-    if (!(st = stmt(q, id ? S_DOC_UPDATE : S_DOC_INSERT, err))) return err ? err->code : CHR_EIO;
+    sqlite3_stmt *st = stmt(q, id ? S_DOC_UPDATE : S_DOC_INSERT, err);
+    if (!st) return err ? err->code : CHR_EIO;
     if (id) sqlite3_bind_int64(st, 1, id);
     else sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, doc->date ? doc->date : "", -1, SQLITE_STATIC);
@@ -662,10 +692,7 @@ static int put_record(sq_store *q, const chr_record *r, size_t n, const char *js
         }
     } else {
         bind_str(st, 19, r->metric);
-        bind_count(st, 20, &r->value);
-        if (r->value.present && r->value.qual && strcmp(r->value.qual, "range") == 0)
-            sqlite3_bind_double(st, 21, r->value.max);
-        if (r->value.present) bind_str(st, 22, r->value.qual ? r->value.qual : "exact");
+        bind_value(st, 20, &r->value);
         bind_str(st, 23, r->population);
         bind_str(st, 24, r->side);
         bind_day_text(st, 25, r->as_of);
@@ -754,49 +781,85 @@ static void q_int(qbuild *b, const char *cond, long long val)
 
 static int has(const char *s) { return s && *s; }
 
-/* A symmetric event (talks between two sides) has no direction: --actor
- * and --recipient match either side of it. */
-#define ACTOR_COND(a) " AND (" a ".actor = ? OR (" a ".symmetric = 1 AND " a ".recipient = ?))"
-#define RECIPIENT_COND(a) \
-    " AND (" a ".recipient = ? OR (" a ".symmetric = 1 AND " a ".actor = ?))"
+/* Append cond with every '@' replaced by the table alias a. */
+static void q_alias(qbuild *b, const char *cond, char a)
+{
+    for (const char *p = cond; *p; p++) chr_buf_putc(&b->sql, *p == '@' ? a : *p);
+}
 
-/* Conditions every mention of a story meets alike, tested on stories s;
- * and the span of the story's days, which a mention within since..until
- * needs (the mention itself is tested too). */
+/* Conditions every mention of a story meets alike, on stories (alias s) or
+ * on mentions (alias r): kind, type, mode, actors, metric, population and
+ * side. */
+static void slot_conds(qbuild *b, const chr_store_filter *f, char a)
+{
+    static const struct {
+        size_t field;
+        const char *cond;
+        int times;
+        int walk;           /* kept off the indexes when stories are walked */
+    } conds[] = {
+        {offsetof(chr_store_filter, type), " AND @.type = ?", 1, 1},
+        {offsetof(chr_store_filter, mode), " AND @.mode = ?", 1, 0},
+        /* A symmetric event (talks between two sides) has no direction:
+         * --actor and --recipient match either side of it. */
+        {offsetof(chr_store_filter, actor),
+         " AND (@.actor = ? OR (@.symmetric = 1 AND @.recipient = ?))", 2, 1},
+        {offsetof(chr_store_filter, recipient),
+         " AND (@.recipient = ? OR (@.symmetric = 1 AND @.actor = ?))", 2, 1},
+        {offsetof(chr_store_filter, metric), " AND @.metric = ?", 1, 0},
+        {offsetof(chr_store_filter, population), " AND @.population = ?", 1, 0},
+        {offsetof(chr_store_filter, side), " AND @.side = ?", 1, 0},
+    };
+    if (f->kind == CHR_REC_EVENT) q_alias(b, " AND @.kind = 'event'", a);
+    if (f->kind == CHR_REC_FIGURE) q_alias(b, " AND @.kind = 'figure'", a);
+    for (size_t i = 0; i < sizeof conds / sizeof *conds; i++) {
+        const char *v = *(const char *const *)((const char *)f + conds[i].field);
+        if (!has(v)) continue;
+        if (a == 's' && b->walk && conds[i].walk) {
+            /* "+s.type" is s.type (same collation) that no index can
+             * answer: keeps SQLite walking the stories newest first */
+            char plus[128];
+            size_t o = 0;
+            for (const char *c = conds[i].cond; *c && o + 2 < sizeof plus; c++) {
+                if (*c == '@') plus[o++] = '+';
+                plus[o++] = *c;
+            }
+            plus[o] = '\0';
+            q_alias(b, plus, a);
+        } else {
+            q_alias(b, conds[i].cond, a);
+        }
+        q_str(b, "", v, conds[i].times);
+    }
+    if (f->story) q_int(b, a == 's' ? " AND s.id = ?" : " AND r.story = ?", f->story);
+}
+
+/* The days of a story or mention (alias a) overlap since..until. */
+static void day_conds(qbuild *b, const chr_store_filter *f, char a)
+{
+    if (f->since != CHR_DAY_NONE) {
+        q_alias(b, " AND @.hi >= ?", a);
+        q_int(b, "", f->since);
+    }
+    if (f->until != CHR_DAY_NONE) {
+        q_alias(b, " AND @.lo <= ?", a);
+        q_int(b, "", f->until);
+    }
+}
+
+/* Conditions on stories s: those all their mentions share, and the span
+ * of the story's days, which a mention within since..until needs (the
+ * mention itself is tested too). */
 static void story_conds(qbuild *b, const chr_store_filter *f)
 {
-    if (f->kind == CHR_REC_EVENT) chr_buf_puts(&b->sql, " AND s.kind = 'event'");
-    if (f->kind == CHR_REC_FIGURE) chr_buf_puts(&b->sql, " AND s.kind = 'figure'");
-    /* "+s.type" is s.type (same collation) that no index can answer */
-    int w = b->walk;
-    if (has(f->type)) q_str(b, w ? " AND +s.type = ?" : " AND s.type = ?", f->type, 1);
-    if (has(f->mode)) q_str(b, " AND s.mode = ?", f->mode, 1);
-    if (has(f->actor)) q_str(b, w ? ACTOR_COND("+s") : ACTOR_COND("s"), f->actor, 2);
-    if (has(f->recipient))
-        q_str(b, w ? RECIPIENT_COND("+s") : RECIPIENT_COND("s"), f->recipient, 2);
-    if (has(f->metric)) q_str(b, " AND s.metric = ?", f->metric, 1);
-    if (has(f->population)) q_str(b, " AND s.population = ?", f->population, 1);
-    if (has(f->side)) q_str(b, " AND s.side = ?", f->side, 1);
-    if (f->story) q_int(b, " AND s.id = ?", f->story);
-    if (f->since != CHR_DAY_NONE) q_int(b, " AND s.hi >= ?", f->since);
-    if (f->until != CHR_DAY_NONE) q_int(b, " AND s.lo <= ?", f->until);
+    slot_conds(b, f, 's');
+    day_conds(b, f, 's');
 }
 
 /* Conditions on mentions r; with all, also those story_conds covers. */
 static void mention_conds(qbuild *b, const chr_store_filter *f, int all)
 {
-    if (all) {
-        if (f->kind == CHR_REC_EVENT) chr_buf_puts(&b->sql, " AND r.kind = 'event'");
-        if (f->kind == CHR_REC_FIGURE) chr_buf_puts(&b->sql, " AND r.kind = 'figure'");
-        if (has(f->type)) q_str(b, " AND r.type = ?", f->type, 1);
-        if (has(f->mode)) q_str(b, " AND r.mode = ?", f->mode, 1);
-        if (has(f->actor)) q_str(b, ACTOR_COND("r"), f->actor, 2);
-        if (has(f->recipient)) q_str(b, RECIPIENT_COND("r"), f->recipient, 2);
-        if (has(f->metric)) q_str(b, " AND r.metric = ?", f->metric, 1);
-        if (has(f->population)) q_str(b, " AND r.population = ?", f->population, 1);
-        if (has(f->side)) q_str(b, " AND r.side = ?", f->side, 1);
-        if (f->story) q_int(b, " AND r.story = ?", f->story);
-    }
+    if (all) slot_conds(b, f, 'r');
     if (has(f->status)) q_str(b, " AND r.status = ?", f->status, 1);
     if (has(f->source)) q_str(b, " AND (r.source = ? OR r.outlet = ?)", f->source, 2);
     if (has(f->item))
@@ -804,8 +867,7 @@ static void mention_conds(qbuild *b, const chr_store_filter *f, int all)
                  " UNION SELECT record FROM record_items WHERE class = ?)", f->item, 2);
     if (has(f->doc_id))
         q_str(b, " AND r.doc IN (SELECT id FROM documents WHERE doc_id = ?)", f->doc_id, 1);
-    if (f->since != CHR_DAY_NONE) q_int(b, " AND r.hi >= ?", f->since);
-    if (f->until != CHR_DAY_NONE) q_int(b, " AND r.lo <= ?", f->until);
+    day_conds(b, f, 'r');
 }
 
 /* " WHERE ..." selecting the stories f selects, from stories s.  When a
@@ -846,21 +908,25 @@ static const char *arena_str(chr_arena *a, const char *s)
     return c ? c : "";
 }
 
-/* The items of a story or of a record, into the scratch arena. */
-static int row_items(sq_store *q, int which, long long id, chr_store_row *row, chr_error *err)
+/* Fills one element of an array from the current row of a query. */
+typedef void (*elem_fn)(sq_store *q, sqlite3_stmt *st, void *elem);
+
+/* Every row of statement which for id, each filled into an element of size
+ * bytes of an array in the scratch arena. */
+static int collect(sq_store *q, int which, long long id, size_t size, elem_fn fill,
+                   void **out, size_t *n, chr_error *err)
 {
     sqlite3_stmt *st = stmt(q, which, err);
     if (!st) return err ? err->code : CHR_EIO;
     sqlite3_bind_int64(st, 1, id);
+    char *v = NULL;
     size_t cap = 0;
-    chr_store_item *v = NULL;
     int rc;
-    row->nitems = 0;
+    *n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (row->nitems == cap) {
+        if (*n == cap) {
             size_t ncap = cap ? 2 * cap : 8;
-            chr_store_item *nv = chr_arena_realloc(&q->scratch, v, cap * sizeof *v,
-                                                   ncap * sizeof *v);
+            char *nv = chr_arena_realloc(&q->scratch, v, cap * size, ncap * size);
             if (!nv) {
                 sqlite3_reset(st);
                 return chr_error_set(err, CHR_ENOMEM, q->path, 0, "out of memory");
@@ -868,75 +934,80 @@ static int row_items(sq_store *q, int which, long long id, chr_store_row *row, c
             v = nv;
             cap = ncap;
         }
-        chr_store_item *it = &v[row->nitems++];
-        it->name = arena_str(&q->scratch, col_str(st, 0));
-        it->has_count = sqlite3_column_type(st, 1) != SQLITE_NULL;
-        it->count = sqlite3_column_double(st, 1);
+        fill(q, st, v + (*n)++ * size);
     }
     sqlite3_reset(st);
-    row->items = v;
+    *out = v;
     return rc == SQLITE_DONE ? CHR_OK : fail(q, err);
+}
+
+static void fill_item(sq_store *q, sqlite3_stmt *st, void *elem)
+{
+    chr_store_item *it = elem;
+    it->name = arena_str(&q->scratch, col_str(st, 0));
+    it->has_count = sqlite3_column_type(st, 1) != SQLITE_NULL;
+    it->count = sqlite3_column_double(st, 1);
+}
+
+static void fill_source(sq_store *q, sqlite3_stmt *st, void *elem)
+{
+    *(const char **)elem = arena_str(&q->scratch, col_str(st, 0));
+}
+
+/* The items of a story or of a record, into the scratch arena. */
+static int row_items(sq_store *q, int which, long long id, chr_store_row *row, chr_error *err)
+{
+    void *v;
+    int rc = collect(q, which, id, sizeof(chr_store_item), fill_item, &v, &row->nitems, err);
+    if (rc == CHR_OK) row->items = v;
+    return rc;
 }
 
 static int row_sources(sq_store *q, long long id, chr_store_row *row, chr_error *err)
 {
-    sqlite3_stmt *st = stmt(q, S_STORY_SOURCES, err);
-    if (!st) return err ? err->code : CHR_EIO;
-    sqlite3_bind_int64(st, 1, id);
-    size_t n = 0, cap = 0;
-    const char **v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? 2 * cap : 8;
-            const char **nv = chr_arena_realloc(&q->scratch, v, cap * sizeof *v,
-                                                ncap * sizeof *v);
-            if (!nv) {
-                sqlite3_reset(st);
-                return chr_error_set(err, CHR_ENOMEM, q->path, 0, "out of memory");
-            }
-            v = nv;
-            cap = ncap;
-        }
-        v[n++] = arena_str(&q->scratch, col_str(st, 0));
+    void *v;
+    size_t n;
+    int rc = collect(q, S_STORY_SOURCES, id, sizeof(const char *), fill_source, &v, &n, err);
+    if (rc == CHR_OK) {
+        row->sources = v;
+        row->nsources = (long)n;
     }
-    sqlite3_reset(st);
-    row->sources = v;
-    row->nsources = (long)n;
-    return rc == SQLITE_DONE ? CHR_OK : fail(q, err);
+    return rc;
 }
 
-/* Columns shared by stories and mentions, from position i on: kind, type,
- * mode, status, actor, recipient, symmetric, date_start, date_end, money,
- * currency, metric, population, side, qual, value, max, since. */
+/* Columns shared by stories and mentions, from position i on: the text
+ * slots of slot_texts in that order, then kind, symmetric, money, value,
+ * max. */
 #define SLOT_COLS(a) \
-    a ".kind, " a ".type, " a ".mode, " a ".status, " a ".actor, " a ".recipient, " \
-    a ".symmetric, " a ".date_start, " a ".date_end, " a ".money, " a ".currency, " \
-    a ".metric, " a ".population, " a ".side, " a ".qual, " a ".value, " a ".max, " a ".since"
+    a ".type, " a ".mode, " a ".status, " a ".actor, " a ".recipient, " a ".date_start, " \
+    a ".date_end, " a ".currency, " a ".metric, " a ".population, " a ".side, " a ".qual, " \
+    a ".since, " a ".kind, " a ".symmetric, " a ".money, " a ".value, " a ".max"
 #define NSLOT_COLS 18
+
+#define ROW_TEXT(field) offsetof(chr_store_row, field)
+static const size_t slot_texts[] = {
+    ROW_TEXT(type), ROW_TEXT(mode), ROW_TEXT(status), ROW_TEXT(actor), ROW_TEXT(recipient),
+    ROW_TEXT(date_start), ROW_TEXT(date_end), ROW_TEXT(currency), ROW_TEXT(metric),
+    ROW_TEXT(population), ROW_TEXT(side), ROW_TEXT(qual), ROW_TEXT(since)};
+#define NSLOT_TEXTS ((int)(sizeof slot_texts / sizeof *slot_texts))
+
+/* Text columns i, i + 1, ... into the fields of row at offsets fields[]. */
+static void row_texts(sqlite3_stmt *st, int i, chr_store_row *row, const size_t *fields, int n)
+{
+    for (int k = 0; k < n; k++) *(const char **)((char *)row + fields[k]) = col_str(st, i + k);
+}
 
 static void row_slots(sqlite3_stmt *st, int i, chr_store_row *row)
 {
+    row_texts(st, i, row, slot_texts, NSLOT_TEXTS);
+    i += NSLOT_TEXTS;
     row->kind = strcmp(col_str(st, i), "event") == 0 ? CHR_REC_EVENT : CHR_REC_FIGURE;
-    row->type = col_str(st, i + 1);
-    row->mode = col_str(st, i + 2);
-    row->status = col_str(st, i + 3);
-    row->actor = col_str(st, i + 4);
-    row->recipient = col_str(st, i + 5);
-    row->symmetric = sqlite3_column_int(st, i + 6);
-    row->date_start = col_str(st, i + 7);
-    row->date_end = col_str(st, i + 8);
-    row->has_money = sqlite3_column_type(st, i + 9) != SQLITE_NULL;
-    row->money = sqlite3_column_double(st, i + 9);
-    row->currency = col_str(st, i + 10);
-    row->metric = col_str(st, i + 11);
-    row->population = col_str(st, i + 12);
-    row->side = col_str(st, i + 13);
-    row->qual = col_str(st, i + 14);
-    row->has_value = sqlite3_column_type(st, i + 15) != SQLITE_NULL;
-    row->value = sqlite3_column_double(st, i + 15);
-    row->max = sqlite3_column_double(st, i + 16);
-    row->since = col_str(st, i + 17);
+    row->symmetric = sqlite3_column_int(st, i + 1);
+    row->has_money = sqlite3_column_type(st, i + 2) != SQLITE_NULL;
+    row->money = sqlite3_column_double(st, i + 2);
+    row->has_value = sqlite3_column_type(st, i + 3) != SQLITE_NULL;
+    row->value = sqlite3_column_double(st, i + 3);
+    row->max = sqlite3_column_double(st, i + 4);
 }
 
 static void row_clear(chr_store_row *row)
@@ -1024,6 +1095,46 @@ static int few_stories(sq_store *q, const chr_store_filter *f)
     return 0;
 }
 
+/* Reads the current row of a query into row; lean: CHR_ROWS_JSON. */
+typedef int (*row_fn)(sq_store *q, sqlite3_stmt *st, int lean, chr_store_row *row,
+                      chr_error *err);
+
+/* Run the query b holds, handing each row, as read, to fn. */
+static int query_rows(sq_store *q, qbuild *b, row_fn read, int lean, chr_store_row_fn fn,
+                      void *ctx, chr_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = q_prepare(q, b, &st, err), src;
+    chr_buf_free(&b->sql);
+    if (rc != CHR_OK) return rc;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        chr_store_row row;
+        row_clear(&row);
+        chr_arena_reset(&q->scratch);
+        if ((rc = read(q, st, lean, &row, err)) != CHR_OK) break;
+        if ((rc = fn(&row, ctx)) != 0) break;
+    }
+    if (rc == CHR_OK && src != SQLITE_DONE) rc = fail(q, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int read_story(sq_store *q, sqlite3_stmt *st, int lean, chr_store_row *row,
+                      chr_error *err)
+{
+    (void)lean;
+    row->story = sqlite3_column_int64(st, 0);
+    row_slots(st, 1, row);
+    int k = 1 + NSLOT_COLS;
+    row->mentions = sqlite3_column_int(st, k);
+    row->documents = sqlite3_column_int(st, k + 1);
+    row->first_seen = col_str(st, k + 2);
+    row->last_seen = col_str(st, k + 3);
+    if (row->kind == CHR_REC_FIGURE) row->as_of = row->date_start;
+    int rc = row_items(q, S_STORY_ITEMS, row->story, row, err);
+    return rc == CHR_OK ? row_sources(q, row->story, row, err) : rc;
+}
+
 static int sq_stories(chr_store *s, const chr_store_filter *f, chr_store_row_fn fn, void *ctx,
                       chr_error *err)
 {
@@ -1036,29 +1147,27 @@ static int sq_stories(chr_store *s, const chr_store_filter *f, chr_store_row_fn 
     story_where(&b, f, NULL);
     chr_buf_puts(&b.sql, " ORDER BY s.day DESC, s.id DESC");
     finish_query(&b, f);
-    sqlite3_stmt *st;
-    int rc = q_prepare(q, &b, &st, err), src;
-    chr_buf_free(&b.sql);
-    if (rc != CHR_OK) return rc;
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        chr_store_row row;
-        row_clear(&row);
-        chr_arena_reset(&q->scratch);
-        row.story = sqlite3_column_int64(st, 0);
-        row_slots(st, 1, &row);
-        int k = 1 + NSLOT_COLS;
-        row.mentions = sqlite3_column_int(st, k);
-        row.documents = sqlite3_column_int(st, k + 1);
-        row.first_seen = col_str(st, k + 2);
-        row.last_seen = col_str(st, k + 3);
-        if (row.kind == CHR_REC_FIGURE) row.as_of = row.date_start;
-        if ((rc = row_items(q, S_STORY_ITEMS, row.story, &row, err)) != CHR_OK) break;
-        if ((rc = row_sources(q, row.story, &row, err)) != CHR_OK) break;
-        if ((rc = fn(&row, ctx)) != 0) break;
-    }
-    if (rc == CHR_OK && src != SQLITE_DONE) rc = fail(q, err);
-    sqlite3_finalize(st);
-    return rc;
+    return query_rows(q, &b, read_story, 0, fn, ctx, err);
+}
+
+static int read_mention(sq_store *q, sqlite3_stmt *st, int lean, chr_store_row *row,
+                        chr_error *err)
+{
+    static const size_t texts[] = {ROW_TEXT(as_of), ROW_TEXT(doc_id), ROW_TEXT(published),
+                                   ROW_TEXT(outlet), ROW_TEXT(source), ROW_TEXT(source_kind)};
+    long long rid = sqlite3_column_int64(st, 0);
+    row->story = sqlite3_column_int64(st, 1);
+    row_slots(st, 2, row);
+    int k = 2 + NSLOT_COLS;
+    row_texts(st, k, row, texts, 6);
+    k += 6;
+    row->sent = sqlite3_column_int(st, k);
+    row->span_start = (unsigned)sqlite3_column_int64(st, k + 1);
+    row->span_end = (unsigned)sqlite3_column_int64(st, k + 2);
+    row->sentence = col_str(st, k + 3);
+    row->json = sqlite3_column_type(st, k + 4) == SQLITE_NULL ? NULL : col_str(st, k + 4);
+    row->mentions = row->documents = 1;
+    return lean && row->json ? CHR_OK : row_items(q, S_RECORD_ITEMS, rid, row, err);
 }
 
 static int sq_mentions(chr_store *s, const chr_store_filter *f, unsigned flags,
@@ -1108,38 +1217,7 @@ static int sq_mentions(chr_store *s, const chr_store_filter *f, unsigned flags,
         chr_buf_puts(&b.sql, ")");
     }
     if (!stored) chr_buf_puts(&b.sql, order);
-    sqlite3_stmt *st;
-    int rc = q_prepare(q, &b, &st, err), src;
-    chr_buf_free(&b.sql);
-    if (rc != CHR_OK) return rc;
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        chr_store_row row;
-        row_clear(&row);
-        chr_arena_reset(&q->scratch);
-        long long rid = sqlite3_column_int64(st, 0);
-        row.story = sqlite3_column_int64(st, 1);
-        row_slots(st, 2, &row);
-        int k = 2 + NSLOT_COLS;
-        row.as_of = col_str(st, k);
-        row.doc_id = col_str(st, k + 1);
-        row.published = col_str(st, k + 2);
-        row.outlet = col_str(st, k + 3);
-        row.source = col_str(st, k + 4);
-        row.source_kind = col_str(st, k + 5);
-        row.sent = sqlite3_column_int(st, k + 6);
-        row.span_start = (unsigned)sqlite3_column_int64(st, k + 7);
-        row.span_end = (unsigned)sqlite3_column_int64(st, k + 8);
-        row.sentence = col_str(st, k + 9);
-        row.json = sqlite3_column_type(st, k + 10) == SQLITE_NULL ? NULL : col_str(st, k + 10);
-        row.mentions = row.documents = 1;
-        if ((!lean || !row.json) &&
-            (rc = row_items(q, S_RECORD_ITEMS, rid, &row, err)) != CHR_OK)
-            break;
-        if ((rc = fn(&row, ctx)) != 0) break;
-    }
-    if (rc == CHR_OK && src != SQLITE_DONE) rc = fail(q, err);
-    sqlite3_finalize(st);
-    return rc;
+    return query_rows(q, &b, read_mention, lean, fn, ctx, err);
 }
 
 /* What a story is grouped by, for each chr_store_by: a column of stories
@@ -1354,6 +1432,17 @@ static int sq_document(chr_store *s, const char *doc_id, chr_store_document_fn f
 }
 
 static const chr_store_ops sqlite_ops = {
-    sq_close, sq_begin, sq_commit, sq_rollback, sq_put_document, sq_put_records,
-    sq_stories, sq_mentions, sq_totals, sq_describe, sq_document, sq_data_version,
+    .close = sq_close,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .put_document = sq_put_document,
+    .stored_hash = sq_stored_hash,
+    .put_records = sq_put_records,
+    .stories = sq_stories,
+    .mentions = sq_mentions,
+    .totals = sq_totals,
+    .describe = sq_describe,
+    .document = sq_document,
+    .data_version = sq_data_version,
 };

@@ -121,6 +121,8 @@ void chr_story_start(chr_story_state *s, const chr_story_mention *m)
     s->max_day = m->hi;
 }
 
+static int vague(long long lo, long long hi) { return hi - lo + 1 > CHR_STORY_VAGUE_DAYS; }
+
 int chr_story_accepts(const chr_story_state *s, const chr_story_mention *m)
 {
     if (s->kind != m->kind) return 0;
@@ -129,7 +131,11 @@ int chr_story_accepts(const chr_story_state *s, const chr_story_mention *m)
         return 0;
     long long lo, hi;
     chr_story_window(m, &lo, &hi);
-    return lo <= s->hi && hi >= s->lo;
+    if (lo > s->hi || hi < s->lo) return 0;
+    /* Only events have dates of their own (figures are dated as_of). */
+    int vague_s = s->dated && vague(s->lo, s->hi), vague_m = m->dated && vague(lo, hi);
+    if (s->dated != m->dated) return !vague_s && !vague_m;
+    return !(vague_s && vague_m) || (lo == s->lo && hi == s->hi);
 }
 
 void chr_story_add(chr_story_state *s, const chr_story_mention *m)

@@ -19,7 +19,12 @@
  *     on a line that overlap pairwise share a common part, a story keeps just
  *     that common part (its core) and tests each new mention against it;
  *     the core of a story with a dated mention is drawn from dated mentions
- *     only, so the story's date is the most precise one reported;
+ *     only, so the story's date is the most precise one reported.  A date
+ *     known only to the month or the year (a window longer than two weeks)
+ *     does not say which of its days an event was: an undated mention and
+ *     such a vague one are never one story, nor are two vague ones unless
+ *     they name the same span ("in 2022" and "in February 2022" tell of
+ *     different things as often as of the same; docs/grouping.md);
  *   - compatible money: the same amount in the same currency, or either
  *     missing.
  * Figures are one story when they have the same metric, side, population and
@@ -38,6 +43,9 @@
 
 /* An undated mention is about the publication day and the days before it. */
 #define CHR_STORY_RECENT_DAYS 3
+
+/* A date spanning more days than this (a month, a year) is vague. */
+#define CHR_STORY_VAGUE_DAYS 14
 
 /* What merging needs to know of one mention. */
 typedef struct chr_story_mention {

@@ -37,7 +37,8 @@ out_has ingest && out_has totals && out_has figures; verdict help_lists_the_stor
 
 # ---- ingest, twice ------------------------------------------------------------
 run ingest --db "$DB" "$TMP/week1.jsonl"
-[ "$(rc)" = 0 ] && err_has "3 new, 0 changed, 0 unchanged"; verdict ingest_reports_new_documents
+[ "$(rc)" = 0 ] && err_has "3 new, 0 changed, 0 unchanged), extracted 3,"
+verdict ingest_reports_new_documents
 ! err_has "documents/s"; verdict no_progress_line_when_stderr_is_not_a_terminal
 
 "$CHRONICLE" extract "$TMP/week1.jsonl" >"$TMP/extracted" 2>/dev/null
@@ -48,6 +49,7 @@ cmp -s "$TMP/extracted" "$TMP/exported"; verdict export_gives_back_what_extract_
 "$CHRONICLE" query --db "$DB" --mentions --format csv >"$TMP/mentions1" 2>/dev/null
 run ingest --db "$DB" "$TMP/week1.jsonl"
 [ "$(rc)" = 0 ] && err_has "0 new, 0 changed, 3 unchanged"; verdict second_ingest_skips_unchanged_documents
+err_has "extracted 0, stored 0 records"; verdict second_ingest_extracts_nothing
 "$CHRONICLE" query --db "$DB" --format csv >"$TMP/stories2" 2>/dev/null
 "$CHRONICLE" query --db "$DB" --mentions --format csv >"$TMP/mentions2" 2>/dev/null
 "$CHRONICLE" export --db "$DB" >"$TMP/exported2" 2>/dev/null
@@ -56,6 +58,9 @@ cmp -s "$TMP/stories1" "$TMP/stories2" && cmp -s "$TMP/mentions1" "$TMP/mentions
 
 run ingest --quiet --db "$DB" "$TMP/week1.jsonl"
 [ "$(rc)" = 0 ] && [ ! -s "$TMP/err" ]; verdict quiet_ingest_says_nothing
+run ingest --force --db "$DB" "$TMP/week1.jsonl"
+[ "$(rc)" = 0 ] && err_has "0 new, 3 changed, 0 unchanged), extracted 3,"
+verdict forced_ingest_extracts_everything_again
 
 # ---- stories across articles -------------------------------------------------------
 run ingest --db "$DB" "$TMP/week2.jsonl"
@@ -194,12 +199,76 @@ run query --db "$DB" --limit 0
 # ---- a changed article replaces its records -------------------------------------------------
 sed 's/Germany sent 50 Leopard 2 tanks/Germany sent 40 Leopard 2 tanks/' "$TMP/week1.jsonl" >"$TMP/week1b.jsonl"
 run ingest --db "$DB" "$TMP/week1b.jsonl"
-[ "$(rc)" = 0 ] && err_has "0 new, 1 changed, 2 unchanged"; verdict corrected_article_is_changed
+[ "$(rc)" = 0 ] && err_has "0 new, 1 changed, 2 unchanged), extracted 1,"
+verdict corrected_article_is_changed_and_alone_extracted
 run export --db "$DB" --doc dw-tanks
 [ "$(rc)" = 0 ] && out_has '"value":40' && ! out_has '"value":50'; verdict corrected_article_has_new_records
 [ "$(count export --db "$DB")" = "$before" ]; verdict corrected_article_keeps_the_number_of_records
 run query --db "$DB" --type AID --actor DEU --format json
 [ "$(lines)" = 1 ] && out_has '"mentions":2'; verdict corrected_article_stays_in_its_story
+
+# ---- threads, and documents read again ---------------------------------------------------------
+run ingest --db "$TMP/jobs.db" --jobs 0 "$TMP/week1.jsonl"
+[ "$(rc)" = 2 ] && err_has "jobs" && [ ! -f "$TMP/jobs.db" ]; verdict zero_jobs_is_a_usage_error
+run ingest --db "$TMP/jobs.db" --jobs two "$TMP/week1.jsonl"
+[ "$(rc)" = 2 ]; verdict jobs_wants_a_number
+
+# One id three times in one input, its content changing and changing back,
+# with other documents between: the last version is what the store keeps,
+# whatever the number of threads.
+python3 - "$TMP/versions.jsonl" <<'PY'
+import json, sys
+v1 = "Germany sent 50 Leopard 2 tanks to Ukraine on Sunday."
+v2 = "Germany sent 40 Leopard 2 tanks to Ukraine on Sunday."
+docs = [("dw", v1)]
+docs += [(f"other-{i}", f"Poland sent {10 + i} howitzers to Ukraine on Monday.") for i in range(12)]
+docs += [("dw", v2)] + [(f"more-{i}", "France sent tanks to Ukraine.") for i in range(3)]
+docs += [("dw", v1)]
+with open(sys.argv[1], "w") as f:
+    for i, t in docs:
+        f.write(json.dumps({"id": i, "date": "2022-03-03", "source": "Wire", "text": t}) + "\n")
+PY
+for j in 1 2 3; do
+    "$CHRONICLE" ingest --jobs $j --db "$TMP/versions-$j.db" "$TMP/versions.jsonl" 2>"$TMP/err-$j"
+    "$CHRONICLE" export --db "$TMP/versions-$j.db" --doc dw >"$TMP/versions-$j.out" 2>/dev/null
+done
+grep -q '"value":50' "$TMP/versions-1.out" && ! grep -q '"value":40' "$TMP/versions-1.out" &&
+    grep -q "read 18 documents (16 new, 2 changed, 0 unchanged), extracted 18" "$TMP/err-1"
+verdict repeated_id_keeps_its_last_version
+for j in 1 2 3; do sed "s/versions-$j.db/versions.db/" "$TMP/err-$j" >"$TMP/said-$j"; done
+cmp -s "$TMP/versions-1.out" "$TMP/versions-2.out" && cmp -s "$TMP/versions-1.out" "$TMP/versions-3.out" &&
+    cmp -s "$TMP/said-1" "$TMP/said-2" && cmp -s "$TMP/said-1" "$TMP/said-3"
+verdict repeated_id_gives_the_same_store_on_any_number_of_threads
+
+# Undated documents and a malformed line are reported in input order,
+# whatever the threads.
+{
+    printf '{"id":"u%d","text":"Germany sent tanks to Ukraine."}\n' 1 2 3 4 5 6
+    printf 'this line is not JSON\n'
+    printf '{"id":"u%d","text":"Germany sent tanks to Ukraine."}\n' 7 8 9
+} >"$TMP/undated.jsonl"
+for j in 1 2 3; do
+    "$CHRONICLE" ingest --quiet --jobs $j --db "$TMP/undated-$j.db" "$TMP/undated.jsonl" 2>"$TMP/err-$j"
+done
+[ "$(grep -c "has no date" "$TMP/err-1")" = 9 ] && sed -n 7p "$TMP/err-1" | grep -q "undated.jsonl:7:" &&
+    cmp -s "$TMP/err-1" "$TMP/err-2" && cmp -s "$TMP/err-1" "$TMP/err-3"
+verdict warnings_come_in_input_order_on_any_number_of_threads
+
+# A text that is not valid UTF-8 is stored repaired; read again, it is still
+# the same document and is not extracted again.
+printf '{"id":"bad","date":"2022-03-03","text":"Kyiv \377\376 received aid on Sunday."}\n' >"$TMP/bad.jsonl"
+"$CHRONICLE" ingest --quiet --db "$TMP/bad.db" "$TMP/bad.jsonl" 2>/dev/null
+run ingest --db "$TMP/bad.db" "$TMP/bad.jsonl"
+err_has "0 new, 0 changed, 1 unchanged), extracted 0,"; verdict repaired_document_read_again_is_unchanged
+
+# --date is part of what a document is: the same date again changes nothing,
+# another one changes the document.
+printf 'date 2022-03-03\nGermany sent 50 Leopard 2 tanks to Ukraine on Sunday.\n' >"$TMP/sunday.txt"
+"$CHRONICLE" ingest --quiet --date 2022-03-05 --db "$TMP/dated.db" "$TMP/sunday.txt" 2>/dev/null
+run ingest --date 2022-03-05 --db "$TMP/dated.db" "$TMP/sunday.txt"
+err_has "1 unchanged), extracted 0,"; verdict same_date_override_is_unchanged
+run ingest --date 2022-03-10 --db "$TMP/dated.db" "$TMP/sunday.txt"
+err_has "1 changed, 0 unchanged), extracted 1,"; verdict another_date_override_is_a_change
 
 # ---- where the store is ------------------------------------------------------------------------
 ( cd "$TMP" && CHRONICLE_DB= "$CHRONICLE" ingest --quiet "$TMP/week2.jsonl" ) 2>"$TMP/err"
@@ -246,6 +315,27 @@ with open(sys.argv[1], "w") as f:
                             "source": "Wire", "text": text}) + "\n")
 PY
 "$CHRONICLE" ingest --quiet --db "$TMP/clean.db" "$TMP/many.jsonl" 2>"$TMP/err"
+
+# The store is the same on one thread as on several: documents are stored
+# in input order whichever thread extracted them.
+"$CHRONICLE" ingest --quiet --jobs 1 --db "$TMP/one.db" "$TMP/many.jsonl" 2>"$TMP/err"
+"$CHRONICLE" ingest --quiet --jobs 3 --db "$TMP/three.db" "$TMP/many.jsonl" 2>"$TMP/err"
+same_stores=0
+for cmd in export "export --format csv" "query --format csv" "query --mentions --format csv" \
+           "figures --format csv" "totals --by item --format csv"; do
+    for db in one three; do
+        # shellcheck disable=SC2086
+        "$CHRONICLE" $cmd --db "$TMP/$db.db" >"$TMP/$db.out" 2>/dev/null
+    done
+    # shellcheck disable=SC2086
+    "$CHRONICLE" $cmd --db "$TMP/clean.db" >"$TMP/clean.out" 2>/dev/null
+    { [ -s "$TMP/one.out" ] && cmp -s "$TMP/one.out" "$TMP/three.out" &&
+      cmp -s "$TMP/one.out" "$TMP/clean.out"; } || { same_stores=1; echo "  $cmd differs" >&2; }
+done
+[ "$same_stores" = 0 ]; verdict one_thread_and_several_make_the_same_store
+"$CHRONICLE" extract "$TMP/many.jsonl" >"$TMP/extracted-many" 2>/dev/null
+"$CHRONICLE" export --db "$TMP/three.db" >"$TMP/three.out" 2>/dev/null
+cmp -s "$TMP/extracted-many" "$TMP/three.out"; verdict threaded_ingest_exports_what_extract_writes
 "$CHRONICLE" ingest --quiet --batch 50 --db "$TMP/killed.db" "$TMP/many.jsonl" 2>"$TMP/err" &
 pid=$!
 i=0
@@ -278,7 +368,7 @@ if [ "$killed_rc" = 137 ] && [ "$partial" -lt "$full" ]; then
     same_as_clean totals totals --by actor --format csv
     same_as_clean figures figures --format csv
     run ingest --db "$TMP/killed.db" "$TMP/many.jsonl"
-    err_has "0 new, 0 changed, 3000 unchanged" && err_has "holds 3000 documents"
+    err_has "0 new, 0 changed, 3000 unchanged), extracted 0," && err_has "holds 3000 documents"
     verdict rerun_after_kill_lost_and_doubled_nothing
 else
     skip killed_ingest_kept_what_it_committed "the ingest ended (status $killed_rc) before it could be killed"

@@ -1,6 +1,7 @@
 /*
- * test_store.c - the store: documents go in once, changed documents replace
- * their records, mentions of the same thing across articles become one
+ * test_store.c - the store: documents go in once, a document read again is
+ * known unchanged before it is processed, changed documents replace their
+ * records, mentions of the same thing across articles become one
  * story, and queries, totals and export give back what went in, whatever
  * the filters hold.
  *
@@ -414,6 +415,97 @@ static void test_force_treats_an_unchanged_document_as_changed(void **state)
     assert_int_equal(info(f->s).records, 1);
 }
 
+static int find(chr_store *s, const char *id, const char *date, const char *text)
+{
+    chr_store_doc d = {id, date, "", "", "", text, strlen(text), NULL, 0};
+    int outcome = -1;
+    chr_error err;
+    assert_int_equal(chr_store_find_document(s, &d, &outcome, &err), CHR_OK);
+    return outcome;
+}
+
+static void test_find_tells_what_putting_would_find_and_changes_nothing(void **state)
+{
+    fixture *f = *state;
+    chr_record r = event("AID", "military", "DEU", "UKR", "delivered");
+    put_doc(f->s, "a", "2022-03-03", "", leopards, &r, 1);
+    chr_store_info before = info(f->s);
+    assert_int_equal(find(f->s, "b", "2022-03-03", leopards), CHR_STORE_NEW);
+    assert_int_equal(find(f->s, "a", "2022-03-03", leopards), CHR_STORE_SAME);
+    assert_int_equal(find(f->s, "a", "2022-03-04", leopards), CHR_STORE_CHANGED);
+    assert_int_equal(find(f->s, "a", "2022-03-03", "Germany sent 40 tanks."), CHR_STORE_CHANGED);
+    chr_store_info after = info(f->s);
+    assert_int_equal(after.documents, before.documents);
+    assert_int_equal(after.records, before.records);
+    assert_int_equal(after.stories, before.stories);
+}
+
+static void test_find_inside_a_transaction_sees_what_it_put(void **state)
+{
+    fixture *f = *state;
+    uint32_t spans[2] = {0, (uint32_t)strlen(leopards)};
+    chr_store_doc d = {"a", "2022-03-03", "", "", "", leopards, strlen(leopards), spans, 1};
+    int outcome;
+    chr_error err;
+    assert_int_equal(chr_store_begin(f->s, &err), CHR_OK);
+    assert_int_equal(find(f->s, "a", "2022-03-03", leopards), CHR_STORE_NEW);
+    assert_int_equal(chr_store_put_document(f->s, &d, 0, &outcome, &err), CHR_OK);
+    assert_int_equal(find(f->s, "a", "2022-03-03", leopards), CHR_STORE_SAME);
+    assert_int_equal(chr_store_rollback(f->s), CHR_OK);
+    assert_int_equal(find(f->s, "a", "2022-03-03", leopards), CHR_STORE_NEW);
+}
+
+/* Put what the text layer makes of doc (no records), as ingest would. */
+static void put_input(chr_store *s, const chr_document *doc, const char *pub_override)
+{
+    chr_doc *d = chr_doc_new();
+    chr_error err;
+    int outcome;
+    assert_non_null(d);
+    assert_int_equal(chr_doc_process(NULL, d, doc, pub_override, CHR_STAGE_TEXT, &err), CHR_OK);
+    assert_int_equal(chr_store_begin(s, &err), CHR_OK);
+    assert_int_equal(chr_store_put_processed(s, d, 0, &outcome, NULL, &err), CHR_OK);
+    assert_int_equal(chr_store_commit(s, &err), CHR_OK);
+    chr_doc_free(d);
+}
+
+static int find_input(chr_store *s, const chr_document *doc, const char *pub_override)
+{
+    int outcome = -1;
+    chr_error err;
+    assert_int_equal(chr_store_find_input(s, doc, pub_override, &outcome, &err), CHR_OK);
+    return outcome;
+}
+
+static void test_input_as_read_is_found_as_the_library_stores_it(void **state)
+{
+    fixture *f = *state;
+    /* Invalid UTF-8 and a NUL byte: the store holds the repaired text, and
+     * the document as read again must still count as unchanged. */
+    static const char raw[] = "Kyiv \xff\xfe received aid\0 on Sunday.";
+    chr_document doc = {"a", "2022-03-03", "Aid", "DW", "https://dw.example/a",
+                        raw, sizeof raw - 1, "in.jsonl", 1};
+    assert_int_equal(find_input(f->s, &doc, NULL), CHR_STORE_NEW);
+    put_input(f->s, &doc, NULL);
+    assert_int_equal(find_input(f->s, &doc, NULL), CHR_STORE_SAME);
+    chr_document other = doc;
+    other.title = "Aid arrives";
+    assert_int_equal(find_input(f->s, &other, NULL), CHR_STORE_CHANGED);
+    other = doc;
+    other.text_len -= 1;
+    assert_int_equal(find_input(f->s, &other, NULL), CHR_STORE_CHANGED);
+}
+
+static void test_input_is_found_with_the_date_that_overrides_its_own(void **state)
+{
+    fixture *f = *state;
+    chr_document doc = {"a", "", "", "", "", leopards, strlen(leopards), "in.txt", 1};
+    put_input(f->s, &doc, "2022-03-03");
+    assert_int_equal(find_input(f->s, &doc, "2022-03-03"), CHR_STORE_SAME);
+    assert_int_equal(find_input(f->s, &doc, NULL), CHR_STORE_CHANGED);
+    assert_int_equal(find_input(f->s, &doc, "2022-03-04"), CHR_STORE_CHANGED);
+}
+
 /* ---- stories --------------------------------------------------------------------- */
 
 static void test_same_delivery_in_two_articles_is_one_story(void **state)
@@ -457,6 +549,16 @@ static void test_dates_decide_whether_two_mentions_are_one_story(void **state)
         {"2022-02-27", "2022-02-27", NULL, "2022-03-04", NULL, NULL, 0},
         /* no publication date: fits any day */
         {"", NULL, NULL, "2022-03-04", "2022-03-04", NULL, 1},
+        /* "in March" cannot tell which undated report of March it is */
+        {"2022-04-02", "2022-03-01", "2022-03-31", "2022-03-12", NULL, NULL, 0},
+        {"2022-03-12", NULL, NULL, "2022-04-02", "2022-03-01", "2022-03-31", 0},
+        /* but "in March" and "on March 3" may be one */
+        {"2022-04-02", "2022-03-01", "2022-03-31", "2022-03-05", "2022-03-03", NULL, 1},
+        /* "at the end of July" is a date still, for an undated report */
+        {"2022-08-08", "2022-07-21", "2022-07-31", "2022-07-25", NULL, NULL, 1},
+        /* two vague dates: the same month, or a year and a month in it */
+        {"2022-04-02", "2022-03-01", "2022-03-31", "2022-05-02", "2022-03-01", "2022-03-31", 1},
+        {"2023-01-02", "2022-01-01", "2022-12-31", "2022-04-02", "2022-03-01", "2022-03-31", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture *f = *state;
@@ -922,6 +1024,10 @@ int main(void)
         T(test_changed_document_replaces_its_records),
         T(test_changed_document_leaves_other_mentions_of_its_stories),
         T(test_force_treats_an_unchanged_document_as_changed),
+        T(test_find_tells_what_putting_would_find_and_changes_nothing),
+        T(test_find_inside_a_transaction_sees_what_it_put),
+        T(test_input_as_read_is_found_as_the_library_stores_it),
+        T(test_input_is_found_with_the_date_that_overrides_its_own),
         T(test_same_delivery_in_two_articles_is_one_story),
         T(test_dates_decide_whether_two_mentions_are_one_story),
         T(test_story_date_is_the_most_precise_reported),
