@@ -105,7 +105,7 @@ static const char *parse_attr(chr_patterns *ps, chr_pattern *p, char *key, char 
         p->status = intern(ps, val);
     } else if (strcmp(key, "recipient") == 0) {
         p->nrecipient = 0;
-        for (char *tok = strtok(val, ","); tok; tok = strtok(NULL, ",")) {
+        for (char *sp, *tok = strtok_r(val, ",", &sp); tok; tok = strtok_r(NULL, ",", &sp)) {
             if (p->nrecipient == CHR_PAT_MAXSLOTS) return "too many recipient places";
             if (parse_slot(tok, &p->recipient[p->nrecipient]) != 0)
                 return "a recipient place is obj, iobj, subj or a preposition";
@@ -120,7 +120,7 @@ static const char *parse_attr(chr_patterns *ps, chr_pattern *p, char *key, char 
         if (strcmp(val, "1") != 0 && strcmp(val, "0") != 0) return "symmetric is 0 or 1";
         p->symmetric = val[0] == '1';
     } else if (strcmp(key, "needs") == 0) {
-        for (char *tok = strtok(val, ","); tok; tok = strtok(NULL, ",")) {
+        for (char *sp, *tok = strtok_r(val, ",", &sp); tok; tok = strtok_r(NULL, ",", &sp)) {
             if (strcmp(tok, "aid") == 0) p->needs |= CHR_NEED_AID;
             else if (strcmp(tok, "money") == 0) p->needs |= CHR_NEED_MONEY;
             else if (strcmp(tok, "weapon") == 0) p->needs |= CHR_NEED_WEAPON;
@@ -231,7 +231,7 @@ static int load_text(chr_patterns *ps, const char *name, const char *text, size_
         if (hash) *hash = '\0';
         char *words[64];
         int nw = 0;
-        for (char *tok = strtok(line, " \t\r"); tok; tok = strtok(NULL, " \t\r")) {
+        for (char *sp, *tok = strtok_r(line, " \t\r", &sp); tok; tok = strtok_r(NULL, " \t\r", &sp)) {
             if (nw == 64) return chr_error_set(err, CHR_EDATA, name, lineno, "too many words");
             words[nw++] = tok;
         }
