@@ -97,8 +97,9 @@ typedef struct chr_mentions {
 
 /* Append a mention (copied); returns a pointer to the stored one or NULL. */
 chr_mention *chr_mentions_push(chr_mentions *ms, chr_arena *a, const chr_mention *m);
-/* Sort by start offset, then longer first. */
-void chr_mentions_sort(chr_mentions *ms);
+/* Sort by start offset, then longer first, then by kind; stable.  Needs
+ * scratch from a (0, or -1 when out of memory). */
+int chr_mentions_sort(chr_mentions *ms, chr_arena *a);
 
 /* ---- the analyzers ------------------------------------------------------- */
 

@@ -20,17 +20,55 @@ chr_mention *chr_mentions_push(chr_mentions *ms, chr_arena *a, const chr_mention
     return &ms->v[ms->n++];
 }
 
-static int cmp_mention(const void *x, const void *y)
+/* The order of mentions: by start, the longer first, then by kind. */
+static inline int before(const chr_mention *a, const chr_mention *b)
 {
-    const chr_mention *a = x, *b = y;
-    if (a->start != b->start) return a->start < b->start ? -1 : 1;
-    if (a->end != b->end) return a->end > b->end ? -1 : 1;
-    return (int)a->kind - (int)b->kind;
+    if (a->start != b->start) return a->start < b->start;
+    if (a->end != b->end) return a->end > b->end;
+    return a->kind < b->kind;
 }
 
-void chr_mentions_sort(chr_mentions *ms)
+/* Every analyzer makes its mentions in text order, so the list is a few
+ * sorted runs one after the other: merged pairwise, a run on the left
+ * winning ties, they sort in a few passes, and stably (mentions equal in
+ * that order keep the order they were made in). */
+int chr_mentions_sort(chr_mentions *ms, chr_arena *a)
 {
-    if (ms->n > 1) qsort(ms->v, ms->n, sizeof *ms->v, cmp_mention);
+    size_t n = ms->n;
+    if (n < 2) return 0;
+    chr_mention *src = ms->v, *dst = NULL;
+    for (;;) {
+        size_t runs = 0, i = 0, out = 0;
+        while (i < n) {
+            size_t mid = i + 1;
+            while (mid < n && !before(&src[mid], &src[mid - 1])) mid++;
+            runs++;
+            if (mid == n && i == 0) break;      /* sorted */
+            size_t end = mid;
+            if (end < n) {
+                end++;
+                while (end < n && !before(&src[end], &src[end - 1])) end++;
+                runs++;
+            }
+            if (!dst) {
+                dst = chr_arena_alloc(a, n * sizeof *dst);
+                if (!dst) return -1;
+            }
+            size_t x = i, y = mid;
+            while (x < mid && y < end) dst[out++] = before(&src[y], &src[x]) ? src[y++] : src[x++];
+            while (x < mid) dst[out++] = src[x++];
+            while (y < end) dst[out++] = src[y++];
+            i = end;
+        }
+        if (runs <= 1) break;
+        chr_mention *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != ms->v) {
+        memcpy(ms->v, src, n * sizeof *src);
+    }
+    return 0;
 }
 
 const char *chr_qual_name(int q)

@@ -68,10 +68,14 @@ int chr_doc_process(const chr_engine *e, chr_doc *d, const chr_document *in,
     if ((stages & CHR_STAGE_ENTITIES) && e->kb &&
         chr_entities_find(e->kb, &d->text, a, &d->mentions) != 0)
         goto oom;
-    chr_mentions_sort(&d->mentions);
+    if (chr_mentions_sort(&d->mentions, a) != 0) goto oom;
     if (stages & CHR_STAGE_EXTRACT) {
+        const chr_lexicon *lx = chr_engine_lexicon(e, err);
+        if (!lx) return err ? err->code : CHR_EIO;
+        chr_extract_ctx x = e->extract;
+        x.lexicon = lx;
         chr_records rs = {NULL, 0, 0};
-        if (chr_extract_doc(&e->extract, &d->text, &d->mentions, d->pub, a, &rs,
+        if (chr_extract_doc(&x, &d->text, &d->mentions, d->pub, a, &rs,
                             (stages & CHR_STAGE_TRACE) ? &d->trace : NULL) != CHR_OK)
             goto oom;
         d->records = rs.v;

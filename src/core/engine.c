@@ -1,12 +1,15 @@
 /*
  * engine.c - what is loaded once: the data directory and the knowledge built
- * from it.  Immutable after chr_engine_open(), so threads may share it.
+ * from it.  Immutable after chr_engine_open(), so threads may share it; the
+ * one exception, the lexicon, is loaded on first use under a lock
+ * (chr_engine_lexicon) and never changes after.
  */
 #include "doc.h"
 
 #include "analyze/dates.h"
 
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,11 +93,49 @@ const char *chr_data_dir(void)
     return "data";
 }
 
+/* The extractor parses a sentence only when it can hold a record
+ * (chr_extract_doc), and compares a word with its triggers only when the
+ * word may be one (chr_parse_marks): mark in the lexicon the words its
+ * triggers start with, event triggers with CHR_LF_MARK1, the words of
+ * counts (figures) with CHR_LF_MARK2, the nouns that name aid with
+ * CHR_LF_MARK3.  A word the marks cannot hold leaves the lexicon
+ * unmarked: then every sentence is parsed and every word compared. */
+static int mark_triggers(chr_lexicon *lx, const chr_patterns *ps)
+{
+    size_t n = chr_patterns_count(ps), k = 0;
+    const char **words = malloc((n + 1) * sizeof *words);
+    uint32_t *marks = malloc((n + 1) * sizeof *marks);
+    int rc = words && marks ? CHR_OK : CHR_ENOMEM;
+    for (size_t i = 0; i < n && rc == CHR_OK; i++) {
+        const chr_pattern *p = chr_patterns_at(ps, i);
+        uint32_t m = p->what == CHR_PAT_EVENT ? CHR_LF_MARK1
+                   : p->what == CHR_PAT_METRIC ? CHR_LF_MARK2
+                   : p->what == CHR_PAT_AIDNOUN ? CHR_LF_MARK3 : 0;
+        if (!m) continue;
+        size_t l = strlen(p->words[0]);
+        if (l == 0 || l >= 32) {
+            k = 0;
+            break;
+        }
+        words[k] = p->words[0];
+        marks[k++] = m;
+    }
+    if (rc == CHR_OK && k) rc = chr_lexicon_mark(lx, words, marks, k);
+    free(words);
+    free(marks);
+    return rc;
+}
+
 int chr_engine_open(chr_engine **out, const chr_engine_options *opt, chr_error *err)
 {
     *out = NULL;
     chr_engine *e = calloc(1, sizeof *e);
     if (!e) return chr_error_set(err, CHR_ENOMEM, NULL, 0, "out of memory");
+    if (pthread_mutex_init(&e->lexicon_lock, NULL) != 0) {
+        free(e);
+        return chr_error_set(err, CHR_ENOMEM, NULL, 0, "out of memory");
+    }
+    atomic_init(&e->lexicon, NULL);
     const char *dir = opt && opt->data_dir ? opt->data_dir : chr_data_dir();
     e->data_dir = strdup(dir);
     if (!e->data_dir) {
@@ -121,7 +162,13 @@ int chr_engine_open(chr_engine **out, const chr_engine_options *opt, chr_error *
     for (size_t i = 0; i < nudir; i++) free(udir[i]);
     free(udir);
     free(extra);
-    if (rc == CHR_OK) rc = chr_lexicon_open(&e->lexicon, e->data_dir, NULL, err);
+    if (rc == CHR_OK) {
+        /* the lexicon's own files, without WordNet: a mistake in them is
+           found now, the full lexicon is loaded when first needed */
+        chr_lexicon *check = NULL;
+        rc = chr_lexicon_open(&check, e->data_dir, "/nonexistent", err);
+        chr_lexicon_close(check);
+    }
     if (rc == CHR_OK) rc = chr_patterns_open(&e->patterns, err);
     if (rc == CHR_OK) rc = chr_patterns_load_dir(e->patterns, e->data_dir, err);
     if (rc == CHR_OK) {
@@ -134,7 +181,6 @@ int chr_engine_open(chr_engine **out, const chr_engine_options *opt, chr_error *
         return rc;
     }
     e->extract.patterns = e->patterns;
-    e->extract.lexicon = e->lexicon;
     e->extract.kb = e->kb;
     *out = e;
     return CHR_OK;
@@ -144,10 +190,37 @@ void chr_engine_close(chr_engine *e)
 {
     if (!e) return;
     chr_kb_close(e->kb);
-    chr_lexicon_close(e->lexicon);
+    chr_lexicon_close(atomic_load(&e->lexicon));
+    pthread_mutex_destroy(&e->lexicon_lock);
     chr_patterns_close(e->patterns);
     free(e->data_dir);
     free(e);
+}
+
+const chr_lexicon *chr_engine_lexicon(const chr_engine *e, chr_error *err)
+{
+    chr_lexicon *lx = atomic_load_explicit(&e->lexicon, memory_order_acquire);
+    if (lx) return lx;
+    /* the engine is shared and otherwise immutable: loading is the one
+       change, made once under the lock */
+    chr_engine *me = (chr_engine *)e;
+    pthread_mutex_lock(&me->lexicon_lock);
+    lx = atomic_load_explicit(&me->lexicon, memory_order_relaxed);
+    if (!lx && me->lexicon_status == CHR_OK) {
+        int rc = chr_lexicon_open(&lx, me->data_dir, NULL, &me->lexicon_err);
+        if (rc == CHR_OK && mark_triggers(lx, me->patterns) != CHR_OK)
+            rc = chr_error_set(&me->lexicon_err, CHR_ENOMEM, NULL, 0, "out of memory");
+        if (rc != CHR_OK) {
+            chr_lexicon_close(lx);
+            lx = NULL;
+            me->lexicon_status = rc;
+        } else {
+            atomic_store_explicit(&me->lexicon, lx, memory_order_release);
+        }
+    }
+    pthread_mutex_unlock(&me->lexicon_lock);
+    if (!lx && err) *err = me->lexicon_err;
+    return lx;
 }
 
 void chr_engine_describe(const chr_engine *e, FILE *out)
@@ -158,6 +231,12 @@ void chr_engine_describe(const chr_engine *e, FILE *out)
     fprintf(out, "knowledge base: %zu entries, %zu names, %zu keys\n", st.entries, st.aliases,
             st.keys);
     fprintf(out, "patterns: %zu triggers\n", chr_patterns_count(e->patterns));
-    fprintf(out, "lexicon: %zu word forms%s\n", chr_lexicon_size(e->lexicon),
-            chr_lexicon_has_wordnet(e->lexicon) ? " (with WordNet)" : " (without WordNet)");
+    chr_error err;
+    const chr_lexicon *lx = chr_engine_lexicon(e, &err);
+    if (!lx) {
+        fprintf(out, "lexicon: not loaded: %s\n", err.msg);
+        return;
+    }
+    fprintf(out, "lexicon: %zu word forms%s\n", chr_lexicon_size(lx),
+            chr_lexicon_has_wordnet(lx) ? " (with WordNet)" : " (without WordNet)");
 }

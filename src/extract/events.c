@@ -18,6 +18,7 @@
  */
 #include "extract/xint.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,6 +68,7 @@ static int verb_rest_matches(const xsent *s, const chr_vgroup *vg, const chr_pat
 static const chr_pattern *verb_event_pattern(const xsent *s, const chr_vgroup *vg,
                                              int32_t *used_np)
 {
+    if (!(chr_parse_marks(&s->p, vg->head) & CHR_LF_MARK1)) return NULL;  /* no trigger */
     char buf[64];
     const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
     if (!lemma) return NULL;
@@ -102,6 +104,31 @@ static int is_weapon_class(int cls)
            cls != CHR_IC_FUEL && cls != CHR_IC_OTHER;
 }
 
+/* The words that count as facts, each for one XF_*. */
+static const struct { const char *w; int fact; } fact_words[] = {
+    {"phone", XF_PHONE}, {"telephone", XF_PHONE}, {"call", XF_PHONE},
+    {"videoconference", XF_PHONE},
+    {"humanitarian", XF_ADJ_HUM},
+    {"military", XF_ADJ_MIL}, {"defence", XF_ADJ_MIL}, {"defense", XF_ADJ_MIL},
+    {"security", XF_ADJ_MIL}, {"lethal", XF_ADJ_MIL}, {"arms", XF_ADJ_MIL},
+    {"financial", XF_ADJ_ECO}, {"economic", XF_ADJ_ECO}, {"budget", XF_ADJ_ECO},
+    {"macro", XF_ADJ_ECO},
+};
+#define NFACT_WORDS (sizeof fact_words / sizeof fact_words[0])
+
+/* Their hashes (chr_text_hash, as chr_text.hash holds the tokens'), and a
+ * bit for each by its low bits, which rules most tokens out; made once. */
+static uint64_t fact_hash[NFACT_WORDS], fact_bits;
+static pthread_once_t fact_once = PTHREAD_ONCE_INIT;
+
+static void fact_hash_init(void)
+{
+    for (size_t i = 0; i < NFACT_WORDS; i++) {
+        fact_hash[i] = chr_text_hash(fact_words[i].w, strlen(fact_words[i].w));
+        fact_bits |= 1ull << (fact_hash[i] & 63);
+    }
+}
+
 /* Count, once per sentence, what each token contributes (items, money,
  * weapons, aid nouns, words that give aid its mode), as running sums. */
 static int build_facts(xsent *s)
@@ -124,20 +151,18 @@ static int build_facts(xsent *s)
         }
     }
     char buf[64];
+    /* the words by the tokens' hashes before their letters */
+    pthread_once(&fact_once, fact_hash_init);
     for (uint32_t k = s->p.tok_begin; k < s->p.tok_end; k++) {
         uint16_t *c = f[k - s->p.tok_begin + 1];
         if (s->d->t->toks[k].type != CHR_TOK_WORD) continue;
-        if (x_tok_is(s->d, k, "phone") || x_tok_is(s->d, k, "telephone") ||
-            x_tok_is(s->d, k, "call") || x_tok_is(s->d, k, "videoconference"))
-            c[XF_PHONE]++;
-        if (x_tok_is(s->d, k, "humanitarian")) c[XF_ADJ_HUM]++;
-        else if (x_tok_is(s->d, k, "military") || x_tok_is(s->d, k, "defence") ||
-                 x_tok_is(s->d, k, "defense") || x_tok_is(s->d, k, "security") ||
-                 x_tok_is(s->d, k, "lethal") || x_tok_is(s->d, k, "arms"))
-            c[XF_ADJ_MIL]++;
-        else if (x_tok_is(s->d, k, "financial") || x_tok_is(s->d, k, "economic") ||
-                 x_tok_is(s->d, k, "budget") || x_tok_is(s->d, k, "macro"))
-            c[XF_ADJ_ECO]++;
+        uint64_t h = s->d->t->hash[k];
+        for (size_t i = 0; (fact_bits >> (h & 63) & 1) && i < NFACT_WORDS; i++)
+            if (h == fact_hash[i] && x_tok_is(s->d, k, fact_words[i].w)) {
+                c[fact_words[i].fact]++;
+                break;
+            }
+        if (!(chr_parse_marks(&s->p, k) & CHR_LF_MARK3)) continue;    /* no aid noun */
         const chr_pattern *cand[16];
         size_t nc;
         const chr_pattern *p = find_pattern(s, 'n', x_lemma(s, k, buf, sizeof buf), CHR_PAT_AIDNOUN,
@@ -1019,6 +1044,7 @@ static const chr_pattern *noun_event_pattern(const xsent *s, uint32_t first, uin
     for (uint32_t back = 3; back-- > 0;) {
         if (h < first + back) continue;
         uint32_t k = h - back;
+        if (!(chr_parse_marks(&s->p, k) & CHR_LF_MARK1)) continue;    /* no trigger's first word */
         const chr_pattern *c[16];
         size_t n;
         const char *w = back ? x_lemma(s, k, buf, sizeof buf) : x_lemma(s, h, buf, sizeof buf);

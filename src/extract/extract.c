@@ -53,6 +53,22 @@ static void find_topics(xdoc *d)
     }
 }
 
+/* What can make sentence s hold a record, as chr_parse_sentence_if() wants
+ * it (the engine marks the words event triggers start with CHR_LF_MARK1,
+ * those of counts CHR_LF_MARK2): an event trigger; a count word, with a
+ * number to count; "is in", with a place ("Kishida is in Kyiv").  A
+ * sentence with none of them is not parsed. */
+static uint32_t sentence_wants(const xsent *s)
+{
+    uint32_t want = CHR_LF_MARK1;
+    for (size_t i = s->m0; i < s->m1; i++) {
+        int kind = s->d->ms->v[i].kind;
+        if (kind == CHR_M_NUMBER) want |= CHR_LF_MARK2;
+        else if (kind == CHR_M_PLACE) want |= CHR_WANT_BE_IN;
+    }
+    return want;
+}
+
 const chr_mention *x_topic(const xdoc *d, const char *code)
 {
     for (size_t i = 0; i < d->ntopics; i++)
@@ -91,7 +107,15 @@ int chr_extract_doc(const chr_extract_ctx *x, const chr_text *t, const chr_menti
                          (st->tok_end - st->tok_begin > 1 && t->norm[lastk->start] == '"' &&
                           t->norm[t->toks[st->tok_end - 2].start] == '?');
         }
-        if (chr_parse_sentence(x->lexicon, t, si, a, &s.p) != CHR_OK) return CHR_ENOMEM;
+        /* "There will also be ...": no trigger, but a list that goes on */
+        int full = trace || x_tok_is(s.d, st->tok_begin, "there");
+        int rc = full ? chr_parse_sentence(x->lexicon, t, si, a, &s.p)
+                      : chr_parse_sentence_if(x->lexicon, t, si, sentence_wants(&s), a, &s.p);
+        if (rc == CHR_DONE) {
+            update_coreference(&s);
+            continue;
+        }
+        if (rc != CHR_OK) return CHR_ENOMEM;
         if (trace) {
             chr_buf_printf(trace, "sentence %u: ", si);
             uint32_t b = chr_text_src_offset(t, st->start), e = chr_text_src_offset(t, st->end);

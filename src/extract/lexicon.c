@@ -25,11 +25,22 @@
  * table (chr_lexicon_lookup_common): they are names unless they are
  * function words.
  *
+ * The tables are keyed by the text layer's word hash (chr_text_hash), which
+ * the tokenizer has already made for every token: the tagger passes it in
+ * (chr_lexicon_lookup_h) and asks for the slots of the words ahead early
+ * (chr_lexicon_prefetch).
+ *
+ * Marks (chr_lexicon_mark) ride on the entries' features: a lookup ORs
+ * those of the word and its lemmas.  For the tokens that are never looked
+ * up, the sieve lists, by hash, every form whose lookup could carry a mark
+ * (see sieve_put_forms: the inverse of inflect() and guess()).
+ *
  * The arrays are sized once and committed in one go (on Linux, on huge
  * pages): a fresh page costs a fault each, and on virtual machines a few
  * thousand faults cost more than the parsing.  Loading takes 15-40 ms.
  */
 #include "extract/lexicon.h"
+#include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +56,9 @@
 enum {                      /* entry flags */
     EF_COMPLETE = 1,        /* a data file set its tags */
     EF_IRREGULAR = 2,       /* irregular.txt set its verb forms */
-    EF_DATA = 4             /* a data file mentions it: a common word */
+    EF_DATA = 4,            /* a data file mentions it: a common word */
+    EF_MW = 8,              /* a multi-word entry (according_to) */
+    EF_NOTED = 16           /* in the list of entries with links (noted) */
 };
 
 typedef struct lex_ent {
@@ -74,6 +87,12 @@ typedef struct lex_common {
     uint8_t len, vforms, aux, modal, vlen, nlen;
 } lex_common;
 
+/* A marked word (chr_lexicon_mark). */
+typedef struct lex_mark {
+    keybuf key;
+    uint32_t hash, marks;
+} lex_mark;
+
 struct chr_lexicon {
     lex_ent *ents;
     uint32_t nents, capents;
@@ -84,6 +103,17 @@ struct chr_lexicon {
     char *lbuf;             /* line buffer, only while loading */
     lex_common *common;     /* open addressing, empty when len == 0 */
     uint32_t common_mask;   /* 0: no common table (yet) */
+    lex_mark *marked;       /* open addressing, empty when marks == 0 */
+    uint32_t marked_mask, nmarked;
+    uint8_t mark_first[32]; /* the first bytes of the marked words, a bit each */
+    uint32_t *noted;        /* the entries with lemma links, an auxiliary or a
+                               data file's word: the few the sieve must know */
+    uint32_t nnoted, capnoted;
+    uint32_t *mw_pre;       /* hashes of the multi-word entries' prefixes (chr_lexicon_mw_may) */
+    uint32_t mw_pre_mask;
+    uint64_t *sieve;        /* the forms that may carry marks (see chr_lexicon_sieve) */
+    uint32_t sieve_mask, sieve_count;
+    uint64_t sieve_bits[1024];  /* a bit per form, by the top bits of its hash */
 };
 
 /* ---- names ------------------------------------------------------------- */
@@ -125,15 +155,18 @@ static inline unsigned char lower(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-/* FNV-1a over already lower-cased bytes. */
-static inline uint32_t hash_bytes(const char *s, size_t n)
+/* The hash of key kb of n bytes: the text layer's (chr_text_hash), so that
+ * the tokens' hashes (chr_text.hash) index the tables without a second
+ * pass over their letters; taken from the padded key's words. */
+static inline uint32_t key_hash(const keybuf *kb, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t h = 0;
+    for (size_t i = 0; i < n; i += 8) h = chr_text_hash_step(h, kb->w[i / 8]);
+    return (uint32_t)chr_text_hash_end(h, n);
+#else
+    return (uint32_t)chr_text_hash(kb->c, n);
+#endif
 }
 
 /* Zeroed memory for the long-lived arrays.  On Linux they are mapped on
@@ -240,7 +273,7 @@ static uint32_t intern(chr_lexicon *lx, const char *k, size_t n)
     if (n == 0 || n >= MAX_WORD) return NONE;
     keybuf kb;
     key_make(&kb, k, n);
-    uint32_t h = hash_bytes(k, n);
+    uint32_t h = key_hash(&kb, n);
     uint32_t idx = find(lx, &kb, h);
     if (idx != NONE) return idx;
     if ((lx->nents + 1) * 2 > lx->mask + 1 && grow_slots(lx) != 0) return NONE;
@@ -262,6 +295,22 @@ static uint32_t intern(chr_lexicon *lx, const char *k, size_t n)
     lx->slots[i].hash = h;
     lx->slots[i].idx = idx;
     return idx;
+}
+
+/* Put entry idx in the list of noted entries (once); -1 when out of memory. */
+static int note(chr_lexicon *lx, uint32_t idx)
+{
+    if (lx->ents[idx].flags & EF_NOTED) return 0;
+    if (lx->nnoted == lx->capnoted) {
+        uint32_t cap = lx->capnoted ? 2 * lx->capnoted : 1024;
+        uint32_t *v = realloc(lx->noted, cap * sizeof *v);
+        if (!v) return -1;
+        lx->noted = v;
+        lx->capnoted = cap;
+    }
+    lx->noted[lx->nnoted++] = idx;
+    lx->ents[idx].flags |= EF_NOTED;
+    return 0;
 }
 
 /* ---- reading files ------------------------------------------------------- */
@@ -424,11 +473,13 @@ static int load_exc(chr_lexicon *lx, const char *dir, const char *name,
             else
                 f->vforms |= CHR_VF_PAST | CHR_VF_PASTPART;
             if (f->vlemma == NONE && fi != li) f->vlemma = li;
+            if (note(lx, fi) != 0) { rc = CHR_ENOMEM; break; }
             lx->ents[li].tags |= CHR_TB(CHR_T_VERB);
             lx->ents[li].vforms |= CHR_VF_BASE;
         } else if (tag == CHR_T_NOUN) {
             f->feats |= CHR_LF_PL;
             if (f->nlemma == NONE && fi != li) f->nlemma = li;
+            if (note(lx, fi) != 0) { rc = CHR_ENOMEM; break; }
         }
     }
     if (got < 0) rc = chr_error_set(err, CHR_EIO, path, r.line, "read error");
@@ -463,7 +514,7 @@ static void load_counts(chr_lexicon *lx, const char *dir)
         if (n >= MAX_WORD || cnt <= 0 || !single_word(p, n)) continue;
         keybuf kb;
         key_make(&kb, p, n);
-        uint32_t i = find(lx, &kb, hash_bytes(p, n));
+        uint32_t i = find(lx, &kb, key_hash(&kb, n));
         if (i == NONE) continue;
         if (type == '1') lx->ents[i].nfreq = sat_add(lx->ents[i].nfreq, cnt);
         else if (type == '2') lx->ents[i].vfreq = sat_add(lx->ents[i].vfreq, cnt);
@@ -622,6 +673,7 @@ static int load_words(chr_lexicon *lx, const char *dir, const char *name,
             rc = chr_error_set(err, CHR_EDATA, path, line, "bad feature '%s'", f[i - 1]);
             break;
         }
+        if (note(lx, idx) != 0) { rc = chr_error_set(err, CHR_ENOMEM, path, line, "out of memory"); break; }
         lex_ent *e = &lx->ents[idx];          /* intern() may have moved it */
         e->flags |= EF_DATA;
         if (!keep) {
@@ -644,6 +696,7 @@ static int load_words(chr_lexicon *lx, const char *dir, const char *name,
         /* multi-word entries: mark the first word */
         const char *us = strchr(f[0], '_');
         if (us) {
+            lx->ents[idx].flags |= EF_MW;
             int words = 1;
             for (const char *q = f[0]; *q; q++) words += *q == '_';
             if (words > lx->mw_max) lx->mw_max = words;
@@ -701,6 +754,7 @@ static int load_irregular(chr_lexicon *lx, const char *dir, chr_error *err)
                 fe->tags |= CHR_TB(CHR_T_VERB);
                 fe->vforms |= form;
                 if (fi != li) fe->vlemma = li;
+                if (note(lx, fi) != 0) { rc = CHR_ENOMEM; break; }
                 s += n + (c ? 1 : 0);
             }
         }
@@ -714,6 +768,49 @@ static int load_irregular(chr_lexicon *lx, const char *dir, chr_error *err)
 /* ---- open and close -------------------------------------------------------- */
 
 static int build_common(chr_lexicon *lx);
+
+/* FNV-1a of w[0..n) in lower case, never 0 (an empty slot). */
+static uint32_t mw_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ lower((unsigned char)w[i])) * 16777619u;
+    return h ? h : 1;
+}
+
+/* The multi-word entries' prefixes through their last '_' ("according_",
+ * "in_order_"): a key that starts with none of them is no entry, nor an
+ * inflection of one (inflections end in letters, so a stem keeps every
+ * '_' of its word). */
+static int build_mw_prefixes(chr_lexicon *lx)
+{
+    uint32_t n = 0, cap = 16;
+    for (uint32_t i = 0; i < lx->nents; i++) n += (lx->ents[i].flags & EF_MW) != 0;
+    while (cap < 4 * n) cap *= 2;
+    lx->mw_pre = calloc(cap, sizeof *lx->mw_pre);
+    if (!lx->mw_pre) return CHR_ENOMEM;
+    lx->mw_pre_mask = cap - 1;
+    for (uint32_t i = 0; i < lx->nents; i++) {
+        const lex_ent *e = &lx->ents[i];
+        if (!(e->flags & EF_MW)) continue;
+        size_t p = e->len;
+        while (p > 0 && e->key[p - 1] != '_') p--;
+        uint32_t h = mw_hash(e->key, p), j = h & lx->mw_pre_mask;
+        while (lx->mw_pre[j] && lx->mw_pre[j] != h) j = (j + 1) & lx->mw_pre_mask;
+        lx->mw_pre[j] = h;
+    }
+    return CHR_OK;
+}
+
+int chr_lexicon_mw_may(const chr_lexicon *lx, const char *key, size_t n)
+{
+    size_t p = n;
+    while (p > 0 && key[p - 1] != '_') p--;
+    if (p == 0) return 1;
+    uint32_t h = mw_hash(key, p);
+    for (uint32_t j = h & lx->mw_pre_mask; lx->mw_pre[j]; j = (j + 1) & lx->mw_pre_mask)
+        if (lx->mw_pre[j] == h) return 1;
+    return 0;
+}
 
 int chr_lexicon_open(chr_lexicon **out, const char *data_dir,
                      const char *wordnet_dir, chr_error *err)
@@ -774,6 +871,7 @@ int chr_lexicon_open(chr_lexicon **out, const char *data_dir,
     if ((rc = load_words(lx, dir, "closed.txt", err)) != CHR_OK) goto fail;
     if ((rc = load_words(lx, dir, "overrides.txt", err)) != CHR_OK) goto fail;
     if ((rc = build_common(lx)) != CHR_OK) goto fail;
+    if ((rc = build_mw_prefixes(lx)) != CHR_OK) goto fail;
     free(lx->lbuf);
     lx->lbuf = NULL;
     *out = lx;
@@ -790,6 +888,10 @@ void chr_lexicon_close(chr_lexicon *lx)
     big_free(lx->common, lx->common ? (size_t)(lx->common_mask + 1) * sizeof *lx->common : 0);
     big_free(lx->ents, lx->capents * sizeof *lx->ents);
     big_free(lx->slots, lx->slots ? (lx->mask + 1) * sizeof *lx->slots : 0);
+    free(lx->marked);
+    free(lx->noted);
+    free(lx->mw_pre);
+    free(lx->sieve);
     free(lx->lbuf);
     free(lx);
 }
@@ -805,12 +907,12 @@ static const lex_ent *get(const chr_lexicon *lx, const char *k, size_t n)
     if (n == 0 || n >= MAX_WORD) return NULL;
     keybuf kb;
     key_make(&kb, k, n);
-    uint32_t i = find(lx, &kb, hash_bytes(k, n));
+    uint32_t i = find(lx, &kb, key_hash(&kb, n));
     return i == NONE ? NULL : &lx->ents[i];
 }
 
 /* Features a lemma passes on to its inflections. */
-#define CLASS_FEATS (CHR_LF_REPORT | CHR_LF_TIME)
+#define CLASS_FEATS (CHR_LF_REPORT | CHR_LF_TIME | CHR_LF_MARKS)
 
 static int is_vowel(char c)
 {
@@ -1094,30 +1196,332 @@ static void common_fill(const chr_lexicon *lx, const lex_common *e, chr_lexinfo 
     }
 }
 
-/* Lower-case w into kb; 0 when it cannot be a key. */
+/* Lower-case w into kb and hash it; 0 when it cannot be a key. */
 static int make_query(const char *w, size_t n, keybuf *kb, uint32_t *h)
 {
     if (n == 0 || n >= MAX_WORD) return 0;
     kb->w[0] = kb->w[1] = kb->w[2] = kb->w[3] = 0;
-    uint32_t x = 2166136261u;           /* hash_bytes(), fused with lower() */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = lower((unsigned char)w[i]);
-        kb->c[i] = (char)c;
-        x = (x ^ c) * 16777619u;
-    }
-    *h = x;
+    for (size_t i = 0; i < n; i++) kb->c[i] = (char)lower((unsigned char)w[i]);
+    *h = key_hash(kb, n);
     return 1;
+}
+
+/* ---- marks ---------------------------------------------------------------- */
+
+static uint32_t mark_find(const chr_lexicon *lx, const keybuf *kb, uint32_t h)
+{
+    for (uint32_t i = h & lx->marked_mask;; i = (i + 1) & lx->marked_mask) {
+        const lex_mark *m = &lx->marked[i];
+        if (!m->marks) return 0;
+        if (m->hash == h && ((m->key.w[0] ^ kb->w[0]) | (m->key.w[1] ^ kb->w[1]) |
+                             (m->key.w[2] ^ kb->w[2]) | (m->key.w[3] ^ kb->w[3])) == 0)
+            return m->marks;
+    }
+}
+
+/* The marks of the query kb (n bytes, hash h) and of kb without a final s. */
+static uint32_t marks_of(const chr_lexicon *lx, const keybuf *kb, uint32_t h, size_t n)
+{
+    unsigned char c = (unsigned char)kb->c[0];
+    if (!lx->nmarked || !(lx->mark_first[c >> 3] & (1u << (c & 7)))) return 0;
+    uint32_t m = mark_find(lx, kb, h);
+    if (n >= 2 && kb->c[n - 1] == 's') {
+        keybuf k2 = *kb;
+        k2.c[n - 1] = '\0';
+        m |= mark_find(lx, &k2, key_hash(&k2, n - 1));
+    }
+    return m;
+}
+
+int chr_lexicon_has_marks(const chr_lexicon *lx) { return lx->nmarked > 0; }
+
+uint32_t chr_lexicon_marks(const chr_lexicon *lx, const char *w, size_t n)
+{
+    if (!lx->nmarked || n == 0) return 0;
+    unsigned char c = lower((unsigned char)w[0]);
+    if (!(lx->mark_first[c >> 3] & (1u << (c & 7)))) return 0;     /* most words */
+    keybuf kb;
+    uint32_t h;
+    if (!make_query(w, n, &kb, &h)) return 0;
+    return marks_of(lx, &kb, h, n);
+}
+
+static int mark_add(chr_lexicon *lx, const char *w, size_t n, uint32_t mark)
+{
+    if ((lx->nmarked + 1) * 4 > lx->marked_mask + 1) {
+        uint32_t cap = lx->marked_mask ? (lx->marked_mask + 1) * 2 : 256;
+        lex_mark *nm = calloc(cap, sizeof *nm);
+        if (!nm) return CHR_ENOMEM;
+        for (uint32_t i = 0; lx->marked && i <= lx->marked_mask; i++) {
+            if (!lx->marked[i].marks) continue;
+            uint32_t j = lx->marked[i].hash & (cap - 1);
+            while (nm[j].marks) j = (j + 1) & (cap - 1);
+            nm[j] = lx->marked[i];
+        }
+        free(lx->marked);
+        lx->marked = nm;
+        lx->marked_mask = cap - 1;
+    }
+    keybuf kb;
+    uint32_t h;
+    if (!make_query(w, n, &kb, &h)) return CHR_EUSAGE;
+    uint32_t i = h & lx->marked_mask;
+    while (lx->marked[i].marks && !(lx->marked[i].hash == h &&
+                                    memcmp(lx->marked[i].key.c, kb.c, sizeof kb.c) == 0))
+        i = (i + 1) & lx->marked_mask;
+    if (!lx->marked[i].marks) {
+        lx->marked[i].key = kb;
+        lx->marked[i].hash = h;
+        lx->nmarked++;
+    }
+    lx->marked[i].marks |= mark;
+    unsigned char c = (unsigned char)kb.c[0];
+    lx->mark_first[c >> 3] |= (uint8_t)(1u << (c & 7));
+    /* the entries the word stands for: itself, and the word + s (whose
+     * "without a final s" it is) */
+    const lex_ent *e = get(lx, kb.c, n);
+    if (e) lx->ents[e - lx->ents].feats |= mark;
+    if (n + 1 < MAX_WORD) {
+        char b[MAX_WORD];
+        memcpy(b, kb.c, n);
+        b[n] = 's';
+        e = get(lx, b, n + 1);
+        if (e) lx->ents[e - lx->ents].feats |= mark;
+    }
+    return CHR_OK;
+}
+
+/* ---- the sieve ------------------------------------------------------------------
+ * The list behind chr_lexicon_sieve(): open addressing over the forms'
+ * chr_text_hash() values, the low three bits of each replaced by what it
+ * may be (SV_*; never 0, which marks an empty slot), so that a collision of
+ * two hashes in those bits only makes the answer wider. */
+enum { SV_MARK1 = 1, SV_MARK2 = 2, SV_BE = 4 };
+#define SV_BITS 7u
+
+static uint32_t sv_of_marks(uint32_t marks)
+{
+    return ((marks & CHR_LF_MARK1) ? SV_MARK1 : 0) | ((marks & CHR_LF_MARK2) ? SV_MARK2 : 0);
+}
+
+static int sieve_grow(chr_lexicon *lx)
+{
+    uint32_t cap = (lx->sieve_mask + 1) * 2;
+    uint64_t *v = calloc(cap, sizeof *v);
+    if (!v) return -1;
+    for (uint32_t i = 0; i <= lx->sieve_mask; i++) {
+        uint64_t x = lx->sieve[i];
+        if (!x) continue;
+        uint32_t j = (uint32_t)(x >> 32) & (cap - 1);
+        while (v[j]) j = (j + 1) & (cap - 1);
+        v[j] = x;
+    }
+    free(lx->sieve);
+    lx->sieve = v;
+    lx->sieve_mask = cap - 1;
+    return 0;
+}
+
+static void sieve_put(chr_lexicon *lx, const char *w, size_t n, uint32_t sv)
+{
+    if (!sv || n == 0 || !lx->sieve) return;
+    if (2 * (lx->sieve_count + 1) > lx->sieve_mask + 1 && sieve_grow(lx) != 0) {
+        free(lx->sieve);            /* no list rather than a partial one */
+        lx->sieve = NULL;
+        return;
+    }
+    uint64_t h = chr_text_hash(w, n);
+    uint64_t key = h & ~(uint64_t)SV_BITS;
+    uint32_t i = (uint32_t)(h >> 32) & lx->sieve_mask;
+    while (lx->sieve[i] && (lx->sieve[i] & ~(uint64_t)SV_BITS) != key) i = (i + 1) & lx->sieve_mask;
+    if (!lx->sieve[i]) lx->sieve_count++;
+    lx->sieve[i] |= key | sv;
+    lx->sieve_bits[(h >> 48) & 1023] |= 1ull << ((h >> 58) & 63);
+}
+
+/* Put w[0..m) + suffix. */
+static void sieve_put_cat(chr_lexicon *lx, const char *w, size_t m, const char *suf, uint32_t sv)
+{
+    char b[2 * MAX_WORD];
+    size_t k = strlen(suf);
+    if (m + k > sizeof b) return;
+    memcpy(b, w, m);
+    memcpy(b + m, suf, k);
+    sieve_put(lx, b, m + k, sv);
+}
+
+/* The forms whose lookup may give lemma w (a marked word, or a marked
+ * word with an s): w with every ending inflect() and guess() strip, and
+ * the stems they try besides w itself -- w with its last consonant
+ * doubled, w less the e or y they put back, w less the ie of "dying". */
+static void sieve_put_forms(chr_lexicon *lx, const char *w, size_t n, uint32_t sv)
+{
+    static const char *const ends[] = {"", "s", "es", "d", "ed", "ing"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) sieve_put_cat(lx, w, n, ends[i], sv);
+    char dbl[2] = {w[n - 1], 0};
+    char b[MAX_WORD + 2];
+    memcpy(b, w, n);
+    memcpy(b + n, dbl, 2);
+    sieve_put_cat(lx, b, n + 1, "ed", sv);      /* stopped */
+    sieve_put_cat(lx, b, n + 1, "ing", sv);     /* shelling */
+    if (n >= 2 && w[n - 1] == 'e') {            /* hoped, hoping */
+        sieve_put_cat(lx, w, n - 1, "ed", sv);
+        sieve_put_cat(lx, w, n - 1, "ing", sv);
+    }
+    if (n >= 2 && w[n - 1] == 'y') {            /* supplies, supplied */
+        sieve_put_cat(lx, w, n - 1, "ies", sv);
+        sieve_put_cat(lx, w, n - 1, "ied", sv);
+    }
+    if (n >= 3 && w[n - 2] == 'i' && w[n - 1] == 'e')
+        sieve_put_cat(lx, w, n - 2, "ying", sv);    /* dying */
+}
+
+/* Start the list: 1 when there is one (the common words are added by the
+ * caller, which goes over them anyway), 0 when the marks cannot make one
+ * (a marked word the tokens cannot show alone, or a multi-word entry that
+ * carries a mark: then every sentence is looked up), -1 when out of memory. */
+static int sieve_start(chr_lexicon *lx)
+{
+    free(lx->sieve);
+    lx->sieve = NULL;
+    lx->sieve_mask = lx->sieve_count = 0;
+    memset(lx->sieve_bits, 0, sizeof lx->sieve_bits);
+    for (uint32_t i = 0; i <= lx->marked_mask; i++) {
+        const lex_mark *m = &lx->marked[i];
+        if (!m->marks) continue;
+        int alnum = 0;
+        for (const char *c = m->key.c; *c; c++) {
+            if (*c == '_') return 0;
+            alnum |= (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9');
+        }
+        if (!alnum) return 0;
+    }
+    /* the entries with lemma links, auxiliaries and the data files' words
+     * are noted when loaded: the rest need no look */
+    for (uint32_t k = 0; k < lx->nnoted; k++) {
+        const lex_ent *e = &lx->ents[lx->noted[k]];
+        if (!(e->flags & EF_MW)) continue;
+        uint32_t f = e->feats;
+        if (e->vlemma != NONE) f |= lx->ents[e->vlemma].feats;
+        if (e->nlemma != NONE) f |= lx->ents[e->nlemma].feats;
+        if (f & CHR_LF_MARKS) return 0;
+    }
+    uint32_t cap = 4096;
+    lx->sieve = calloc(cap, sizeof *lx->sieve);
+    if (!lx->sieve) return -1;
+    lx->sieve_mask = cap - 1;
+    /* the marked words and their regular forms, and theirs with an s
+     * (whose "without a final s" is marked) */
+    for (uint32_t i = 0; i <= lx->marked_mask; i++) {
+        const lex_mark *m = &lx->marked[i];
+        if (!m->marks) continue;
+        size_t n = strlen(m->key.c);
+        char b[MAX_WORD + 1];
+        memcpy(b, m->key.c, n);
+        b[n] = 's';
+        sieve_put_forms(lx, b, n, sv_of_marks(m->marks));
+        sieve_put_forms(lx, b, n + 1, sv_of_marks(m->marks));
+    }
+    /* the words that carry a mark through their lemmas (sent, children),
+     * and the forms of be; a multi-word entry of be gives its first word */
+    for (uint32_t k = 0; k < lx->nnoted; k++) {
+        const lex_ent *e = &lx->ents[lx->noted[k]];
+        uint32_t f = e->feats;
+        if (e->vlemma != NONE) f |= lx->ents[e->vlemma].feats;
+        if (e->nlemma != NONE) f |= lx->ents[e->nlemma].feats;
+        uint32_t sv = sv_of_marks(f) | (e->aux == CHR_AUX_BE ? SV_BE : 0);
+        if (!sv) continue;
+        const char *us = (e->flags & EF_MW) ? memchr(e->key, '_', e->len) : NULL;
+        sieve_put(lx, e->key, us ? (size_t)(us - e->key) : e->len, sv);
+    }
+    return lx->sieve ? 1 : -1;
+}
+
+int chr_lexicon_can_sieve(const chr_lexicon *lx) { return lx->sieve != NULL; }
+
+uint32_t chr_lexicon_sieve(const chr_lexicon *lx, uint64_t h)
+{
+    if (!(lx->sieve_bits[(h >> 48) & 1023] & (1ull << ((h >> 58) & 63)))) return 0;
+    uint64_t key = h & ~(uint64_t)SV_BITS;
+    for (uint32_t i = (uint32_t)(h >> 32) & lx->sieve_mask; lx->sieve[i]; i = (i + 1) & lx->sieve_mask) {
+        if ((lx->sieve[i] & ~(uint64_t)SV_BITS) != key) continue;
+        uint32_t sv = (uint32_t)(lx->sieve[i] & SV_BITS);
+        return ((sv & SV_MARK1) ? CHR_LF_MARK1 : 0) | ((sv & SV_MARK2) ? CHR_LF_MARK2 : 0) |
+               ((sv & SV_BE) ? CHR_SIEVE_BE : 0);
+    }
+    return 0;
+}
+
+int chr_lexicon_mark(chr_lexicon *lx, const char *const *words, const uint32_t *marks, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(words[i]);
+        if (l == 0 || l >= MAX_WORD || !(marks[i] & CHR_LF_MARKS) || (marks[i] & ~CHR_LF_MARKS))
+            return CHR_EUSAGE;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int rc = mark_add(lx, words[i], strlen(words[i]), marks[i]);
+        if (rc != CHR_OK) return rc;
+    }
+    int sieve = sieve_start(lx);
+    if (sieve < 0) return CHR_ENOMEM;
+    /* the common words hold their lookups done: redo the marks' part, and
+     * list those that carry one */
+    for (uint32_t i = 0; lx->common_mask && i <= lx->common_mask; i++) {
+        lex_common *c = &lx->common[i];
+        if (!c->len) continue;
+        keybuf kb;
+        memcpy(kb.c, c->key, sizeof kb.c);
+        uint32_t m = marks_of(lx, &kb, c->hash, c->len);
+        if (c->vlemma != NONE) m |= lx->ents[c->vlemma].feats & CHR_LF_MARKS;
+        if (c->nlemma != NONE) m |= lx->ents[c->nlemma].feats & CHR_LF_MARKS;
+        c->feats |= m;
+        if (sieve) sieve_put(lx, c->key, c->len, sv_of_marks(c->feats) | (c->aux == CHR_AUX_BE ? SV_BE : 0));
+    }
+    return sieve && !lx->sieve ? CHR_ENOMEM : CHR_OK;
+}
+
+/* ---- lookups -------------------------------------------------------------- */
+
+/* Lower-case w into kb; 0 when it cannot be a key. */
+static int make_key(const char *w, size_t n, keybuf *kb)
+{
+    if (n == 0 || n >= MAX_WORD) return 0;
+    kb->w[0] = kb->w[1] = kb->w[2] = kb->w[3] = 0;
+    for (size_t i = 0; i < n; i++) kb->c[i] = (char)lower((unsigned char)w[i]);
+    return 1;
+}
+
+void chr_lexicon_prefetch(const chr_lexicon *lx, uint64_t hash)
+{
+    uint32_t h = (uint32_t)hash;
+#if defined(__GNUC__)
+    if (lx->common_mask) __builtin_prefetch(&lx->common[h & lx->common_mask]);
+    __builtin_prefetch(&lx->slots[h & lx->mask]);
+#else
+    (void)lx;
+    (void)h;
+#endif
 }
 
 int chr_lexicon_lookup_common(const chr_lexicon *lx, const char *w, size_t n,
                               chr_lexinfo *o)
 {
+    return chr_lexicon_lookup_common_h(lx, w, n, chr_text_hash_lower(w, n), o);
+}
+
+int chr_lexicon_lookup_common_h(const chr_lexicon *lx, const char *w, size_t n,
+                                uint64_t hash, chr_lexinfo *o)
+{
     memset(o, 0, offsetof(chr_lexinfo, buf));
     keybuf kb;
-    uint32_t h;
-    if (!make_query(w, n, &kb, &h)) return 0;
+    uint32_t h = (uint32_t)hash;
+    if (!make_key(w, n, &kb)) return 0;
     const lex_common *e = common_find(lx, &kb, h);
-    if (!e) return 0;
+    if (!e) {
+        o->feats = marks_of(lx, &kb, h, n);
+        return 0;
+    }
     common_fill(lx, e, o);
     return 1;
 }
@@ -1125,10 +1529,16 @@ int chr_lexicon_lookup_common(const chr_lexicon *lx, const char *w, size_t n,
 int chr_lexicon_lookup(const chr_lexicon *lx, const char *w, size_t n,
                        chr_lexinfo *o)
 {
+    return chr_lexicon_lookup_h(lx, w, n, chr_text_hash_lower(w, n), o);
+}
+
+int chr_lexicon_lookup_h(const chr_lexicon *lx, const char *w, size_t n, uint64_t hash,
+                         chr_lexinfo *o)
+{
     memset(o, 0, offsetof(chr_lexinfo, buf));
     keybuf kb;
-    uint32_t h;
-    if (!make_query(w, n, &kb, &h)) {
+    uint32_t h = (uint32_t)hash;
+    if (!make_key(w, n, &kb)) {
         o->tags = CHR_TB(CHR_T_NOUN);
         o->feats = CHR_LF_GUESSED;
         return 0;
@@ -1151,10 +1561,13 @@ int chr_lexicon_lookup(const chr_lexicon *lx, const char *w, size_t n,
         if (d->tags & CHR_TB(CHR_T_NOUN)) set_nlemma(lx, o, d);
         /* a data file settled the tags: no inflection ("is" is not i+s) */
         if ((d->flags & EF_COMPLETE) && d->tags) return 1;
+    } else {
+        o->feats |= marks_of(lx, &kb, h, n);    /* an entry carries its own */
     }
     inflect(lx, k, n, d, o);
     if (o->tags) return 1;
     guess(k, n, o);
+    if (o->vlemma && lx->nmarked) o->feats |= chr_lexicon_marks(lx, o->vlemma, o->vlemma_len);
     return 0;
 }
 
@@ -1169,7 +1582,7 @@ static int common_add(chr_lexicon *lx, lex_common *tab, uint32_t mask, const cha
     if (n == 0 || n >= MAX_WORD) return 0;
     keybuf kb;
     key_make(&kb, k, n);
-    uint32_t h = hash_bytes(k, n);
+    uint32_t h = key_hash(&kb, n);
     uint32_t j = h & mask;
     for (;; j = (j + 1) & mask) {
         if (!tab[j].len) break;

@@ -107,8 +107,13 @@ enum {
     CHR_LF_MWSTART  = 1u << 17,  /* first word of a multi-word entry */
     CHR_LF_CLITIC   = 1u << 18,  /* 'll 'd 've 're 'm: contracted auxiliary */
     CHR_LF_GUESSED  = 1u << 19,  /* not in the lexicon: tags guessed from the suffix */
-    CHR_LF_COMPLETE = 1u << 20   /* tags were set by a Chronicle data file */
+    CHR_LF_COMPLETE = 1u << 20,  /* tags were set by a Chronicle data file */
+    CHR_LF_MARK1    = 1u << 21,  /* the marks of chr_lexicon_mark() */
+    CHR_LF_MARK2    = 1u << 22,
+    CHR_LF_MARK3    = 1u << 23
 };
+#define CHR_LF_MARKS (CHR_LF_MARK1 | CHR_LF_MARK2 | CHR_LF_MARK3)
+#define CHR_LF_MARK_SHIFT 21        /* the marks as the three bits of a byte */
 
 /* What the lexicon knows about one word form.  Strings point into the
  * lexicon, or into buf for a guessed lemma (so a copy of the struct must
@@ -146,6 +151,9 @@ int    chr_lexicon_has_wordnet(const chr_lexicon *lx);
 size_t chr_lexicon_size(const chr_lexicon *lx);
 /* Longest multi-word entry ("according to" is 2). */
 int    chr_lexicon_mw_max(const chr_lexicon *lx);
+/* Whether the key of words joined by '_' (any case) may be a multi-word
+ * entry or an inflection of one; 0 means its lookup would only guess. */
+int    chr_lexicon_mw_may(const chr_lexicon *lx, const char *key, size_t n);
 
 /* Look up the word w[0..n) case-insensitively (ASCII letters), analysing
  * regular inflections.  Multi-word entries are looked up with '_' between
@@ -155,12 +163,61 @@ int    chr_lexicon_mw_max(const chr_lexicon *lx);
 int chr_lexicon_lookup(const chr_lexicon *lx, const char *w, size_t n,
                        chr_lexinfo *out);
 
+/* The same with the hash of w: chr_text_hash() of its lower-case form, as
+ * chr_text.hash holds it for every token (saves a pass over the word). */
+int chr_lexicon_lookup_h(const chr_lexicon *lx, const char *w, size_t n, uint64_t hash,
+                         chr_lexinfo *out);
+/* Ask the processor to fetch what a lookup of the word with this hash
+ * reads first: lookups are bound by memory latency, and a caller that
+ * knows its next words can have their tables on the way. */
+void chr_lexicon_prefetch(const chr_lexicon *lx, uint64_t hash);
+
 /* Look w up among the common words only: those Chronicle's data files
  * list (function words, irregular forms, report and time words).  Returns
  * 1 and fills *out when w is one, 0 otherwise; it never touches the large
  * table, which makes it the cheap test for capitalized words in mid
- * sentence, which are names unless they are function words. */
+ * sentence, which are names unless they are function words.  When w is
+ * not one, out->feats still carries w's marks (chr_lexicon_marks). */
 int chr_lexicon_lookup_common(const chr_lexicon *lx, const char *w, size_t n,
                               chr_lexinfo *out);
+int chr_lexicon_lookup_common_h(const chr_lexicon *lx, const char *w, size_t n,
+                                uint64_t hash, chr_lexinfo *out);
+
+/* ---- marks --------------------------------------------------------------
+ * A caller that looks for a few words (the extractor: the words its
+ * triggers start with) marks them once, after loading and before any
+ * lookup; from then on the feats of a lookup carry a word's marks when the
+ * word itself, the word without a final "s", or one of the lemmas the
+ * lookup returns is marked.  Lemmas are what the words are compared by, so
+ * a sentence none of whose lookups carries a mark holds none of the words,
+ * in any inflection, and need not be looked at further. */
+
+/* Give each of the n words (lower case, shorter than 32 bytes) its marks
+ * (any of CHR_LF_MARK1, CHR_LF_MARK2, CHR_LF_MARK3).  CHR_EUSAGE, marking nothing, when
+ * a word is empty or too long or its marks are none of these; CHR_ENOMEM;
+ * else CHR_OK. */
+int chr_lexicon_mark(chr_lexicon *lx, const char *const *words, const uint32_t *marks,
+                     size_t n);
+/* Whether any word was marked. */
+int chr_lexicon_has_marks(const chr_lexicon *lx);
+/* The marks of the word w[0..n) (any case) or of w without a final "s", as
+ * words: no lemma is looked for. */
+uint32_t chr_lexicon_marks(const chr_lexicon *lx, const char *w, size_t n);
+
+/* Without a lookup: marking also lists every word form whose lookup may
+ * carry a mark -- the marked words with every ending the lookup's analysis
+ * of regular inflections and its guesses strip, and the irregular forms
+ * and common words whose lemmas are marked -- with the forms of "be", by
+ * the hash the text layer gives each token (chr_text_hash of the lower-case
+ * word).  chr_lexicon_sieve() answers from that list, in a few
+ * instructions and from a table that stays in the cache: the marks a word
+ * with that hash may carry (some it will not: hashes collide), with
+ * CHR_SIEVE_BE when it may be a form of "be"; 0 rules the word out.  It
+ * knows CHR_LF_MARK1 and CHR_LF_MARK2 only.  The list does not cover
+ * multi-word entries or words with apostrophes: a caller looks those up.  chr_lexicon_can_sieve() says whether the list
+ * was made (there are marks, and no multi-word entry carries one). */
+#define CHR_SIEVE_BE (1u << 30)
+int      chr_lexicon_can_sieve(const chr_lexicon *lx);
+uint32_t chr_lexicon_sieve(const chr_lexicon *lx, uint64_t hash);
 
 #endif

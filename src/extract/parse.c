@@ -962,6 +962,12 @@ static void roles(pctx *c)
 int chr_parse_sentence(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
                        chr_arena *a, chr_parse *out)
 {
+    return chr_parse_sentence_if(lx, t, sent, CHR_WANT_ALL, a, out);
+}
+
+int chr_parse_sentence_if(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
+                          uint32_t want, chr_arena *a, chr_parse *out)
+{
     memset(out, 0, sizeof *out);
     if (sent >= t->nsents) return CHR_EUSAGE;
     const chr_sentence *s = &t->sents[sent];
@@ -971,9 +977,15 @@ int chr_parse_sentence(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
     out->tok_end = e;
     if (n == 0) return CHR_OK;
 
+    chr_arena_mark mark = chr_arena_save(a);
     out->tags = chr_arena_alloc(a, n * sizeof *out->tags);
     if (!out->tags) return CHR_ENOMEM;
-    int rc = chr_tag_tokens(lx, t, b, e, a, out->tags);
+    int rc = chr_tag_tokens_if(lx, t, b, e, want, a, out->tags);
+    if (rc == CHR_DONE) {
+        /* most sentences: their memory serves the next one */
+        chr_arena_rewind(a, mark);
+        out->tags = NULL;
+    }
     if (rc != CHR_OK) return rc;
 
     /* bounds for the arrays, from the tags: verbal words bound the verb
@@ -990,14 +1002,19 @@ int chr_parse_sentence(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
     /* each list adds one entry before its conjuncts: at most one per
        nominal word */
     out->nps = chr_arena_alloc(a, (2 * nnominal + 1) * sizeof *out->nps);
-    chr_np *tmp = chr_arena_alloc(a, (nnominal + 1) * sizeof *tmp);
     out->pps = chr_arena_alloc(a, (nadp + 1) * sizeof *out->pps);
     out->vgs = chr_arena_alloc(a, (nverbal + 1) * sizeof *out->vgs);
     out->clauses = chr_arena_alloc(a, (nbound + 1) * sizeof *out->clauses);
-    int32_t *ints = chr_arena_alloc(a, 5 * (size_t)n * sizeof *ints);
-    if (!out->nps || !tmp || !out->pps || !out->vgs || !out->clauses || !ints)
+    int32_t *ints = chr_arena_alloc(a, 2 * (size_t)n * sizeof *ints);
+    /* what only the passes below use comes last, and goes when they are
+       done: the next sentence takes the same memory */
+    chr_arena_mark scratch = chr_arena_save(a);
+    chr_np *tmp = chr_arena_alloc(a, (nnominal + 1) * sizeof *tmp);
+    int32_t *starts = chr_arena_alloc(a, 3 * (size_t)n * sizeof *starts);
+    if (!out->nps || !tmp || !out->pps || !out->vgs || !out->clauses || !ints || !starts)
         return CHR_ENOMEM;
-    memset(ints, 0xff, 5 * (size_t)n * sizeof *ints);
+    memset(ints, 0xff, 2 * (size_t)n * sizeof *ints);
+    memset(starts, 0xff, 3 * (size_t)n * sizeof *starts);
     out->np_at = ints;
     out->vg_at = ints + n;
 
@@ -1007,9 +1024,9 @@ int chr_parse_sentence(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
     c.b = b;
     c.e = e;
     c.p = out;
-    c.np_start = ints + 2 * (size_t)n;
-    c.np_end = ints + 3 * (size_t)n;
-    c.vg_start = ints + 4 * (size_t)n;
+    c.np_start = starts;
+    c.np_end = starts + n;
+    c.vg_start = starts + 2 * (size_t)n;
 
     verb_groups(&c);
     uint32_t ntmp = 0;
@@ -1019,6 +1036,7 @@ int chr_parse_sentence(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
     complements(&c);
     segment(&c);
     roles(&c);
+    chr_arena_rewind(a, scratch);
     return CHR_OK;
 }
 

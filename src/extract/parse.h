@@ -60,7 +60,9 @@ typedef struct chr_ptag {
     uint8_t modal;      /* chr_modal of a MODAL, or of the clitic of "we'll" */
     uint16_t flags;     /* CHR_PF_* */
     uint8_t vforms;     /* every verb form the lexicon allows */
-    uint8_t pad;
+    uint8_t marks;      /* the lexicon's marks on its lookups, >> CHR_LF_MARK_SHIFT
+                           (all of them when the lexicon has none): see
+                           chr_parse_marks() */
     uint32_t possible;  /* CHR_TB() mask of the tags the lexicon allows */
     uint32_t feats;     /* CHR_LF_* from the lexicon */
     uint32_t lemma_len;
@@ -73,6 +75,24 @@ typedef struct chr_ptag {
  * Returns CHR_OK or CHR_ENOMEM. */
 int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
                    uint32_t end, chr_arena *a, chr_ptag *out);
+
+/* ---- sentences not worth parsing --------------------------------------------
+ * Looking every word up is the first step of tagging, and a lookup carries
+ * the marks a caller gave words (chr_lexicon_mark).  A caller that only
+ * cares about sentences holding some marked words says which marks it
+ * wants; a sentence with none of them is left after its lookups, for a
+ * fraction of the cost of a parse.  Without marks in the lexicon every
+ * sentence is parsed. */
+#define CHR_WANT_ALL    UINT32_MAX
+#define CHR_WANT_BE_IN  (1u << 31)      /* or a form of "be" right before "in" */
+
+/* chr_tag_tokens(), or CHR_DONE when no word carries a mark of want (any
+ * of CHR_LF_MARK1, CHR_LF_MARK2, CHR_LF_MARK3, possibly with
+ * CHR_WANT_BE_IN): told by the tokens' hashes alone when the lexicon can
+ * sieve (chr_lexicon_sieve), else after the lookups.  Then out holds no
+ * tags (and may hold nothing at all). */
+int chr_tag_tokens_if(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
+                      uint32_t end, uint32_t want, chr_arena *a, chr_ptag *out);
 
 /* ---- noun phrases and prepositional attachments ---------------------------- */
 
@@ -213,11 +233,26 @@ typedef struct chr_parse {
  * CHR_EUSAGE when sent is out of range. */
 int chr_parse_sentence(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
                        chr_arena *a, chr_parse *out);
+/* The same when the sentence has a word with a mark of want (see
+ * chr_tag_tokens_if); CHR_DONE, with nothing parsed (and nothing left
+ * allocated), when it has none. */
+int chr_parse_sentence_if(const chr_lexicon *lx, const chr_text *t, uint32_t sent,
+                          uint32_t want, chr_arena *a, chr_parse *out);
 
 /* The tag of token k (which must be in the parsed sentence). */
 static inline const chr_ptag *chr_parse_tag(const chr_parse *p, uint32_t k)
 {
     return &p->tags[k - p->tok_begin];
+}
+
+/* The marks (CHR_LF_MARK1 ...) the lookups of token k carried: those of
+ * the word, of the word without a final s and of its lemmas.  A word the
+ * extractor compares with the words it marked -- token k's lemma, the
+ * token itself, without its s -- can be one of them only when token k
+ * carries that mark: a test that saves the comparison for most words. */
+static inline uint32_t chr_parse_marks(const chr_parse *p, uint32_t k)
+{
+    return (uint32_t)p->tags[k - p->tok_begin].marks << CHR_LF_MARK_SHIFT;
 }
 
 /* The top-level NP holding token k, or -1; the verb group holding it, or -1. */

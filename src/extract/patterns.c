@@ -20,10 +20,19 @@
 #define MAX_LINE 4096
 #define MAX_DEPTH 8
 
+/* The index: for each (part of speech, first word), where its run of
+ * patterns starts in the sorted array and how long it is; open addressing,
+ * count 0 is an empty slot. */
+typedef struct pat_slot {
+    uint32_t hash, first, count;
+} pat_slot;
+
 struct chr_patterns {
     chr_arena arena;
     chr_pattern *v;
     size_t n, cap;
+    pat_slot *index;
+    size_t index_mask;
 };
 
 static const char *const plover_types[] = {
@@ -58,10 +67,12 @@ void chr_patterns_close(chr_patterns *ps)
     if (!ps) return;
     chr_arena_free(&ps->arena);
     free(ps->v);
+    free(ps->index);
     free(ps);
 }
 
 size_t chr_patterns_count(const chr_patterns *ps) { return ps->n; }
+const chr_pattern *chr_patterns_at(const chr_patterns *ps, size_t i) { return &ps->v[i]; }
 
 static int parse_slot(const char *s, chr_argspec *a)
 {
@@ -310,22 +321,59 @@ static int load_text(chr_patterns *ps, const char *name, const char *text, size_
 
 static int cmp_pattern(const void *a, const void *b);
 
-/* Keep the array sorted after every load, so lookups never write. */
-static int sorted(chr_patterns *ps, int rc)
+/* FNV-1a over the part of speech and the lower-case word. */
+static uint32_t key_hash(char pos, const char *w, size_t n)
+{
+    uint32_t h = (2166136261u ^ (unsigned char)pos) * 16777619u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+/* Index the runs of the sorted array by (part of speech, first word). */
+static int build_index(chr_patterns *ps)
+{
+    size_t cap = 64;
+    while (cap < 4 * ps->n) cap *= 2;
+    pat_slot *ix = calloc(cap, sizeof *ix);
+    if (!ix) return CHR_ENOMEM;
+    for (size_t i = 0; i < ps->n;) {
+        size_t j = i + 1;
+        while (j < ps->n && ps->v[j].pos == ps->v[i].pos &&
+               strcmp(ps->v[j].words[0], ps->v[i].words[0]) == 0)
+            j++;
+        uint32_t h = key_hash(ps->v[i].pos, ps->v[i].words[0], strlen(ps->v[i].words[0]));
+        size_t k = h & (cap - 1);
+        while (ix[k].count) k = (k + 1) & (cap - 1);
+        ix[k].hash = h;
+        ix[k].first = (uint32_t)i;
+        ix[k].count = (uint32_t)(j - i);
+        i = j;
+    }
+    free(ps->index);
+    ps->index = ix;
+    ps->index_mask = cap - 1;
+    return CHR_OK;
+}
+
+/* Keep the array sorted and indexed after every load, so lookups never
+ * write. */
+static int sorted(chr_patterns *ps, int rc, chr_error *err)
 {
     if (ps->n > 1) qsort(ps->v, ps->n, sizeof *ps->v, cmp_pattern);
+    if (build_index(ps) != CHR_OK && rc == CHR_OK)
+        rc = chr_error_set(err, CHR_ENOMEM, NULL, 0, "out of memory");
     return rc;
 }
 
 int chr_patterns_load_file(chr_patterns *ps, const char *path, chr_error *err)
 {
-    return sorted(ps, load_path(ps, path, 0, err));
+    return sorted(ps, load_path(ps, path, 0, err), err);
 }
 
 int chr_patterns_load_string(chr_patterns *ps, const char *name, const char *text,
                              size_t len, chr_error *err)
 {
-    return sorted(ps, load_text(ps, name, text, len, 0, err));
+    return sorted(ps, load_text(ps, name, text, len, 0, err), err);
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -359,7 +407,7 @@ int chr_patterns_load_dir(chr_patterns *ps, const char *dir, chr_error *err)
         }
         free(names[i]);
     }
-    return sorted(ps, rc);
+    return sorted(ps, rc, err);
 }
 
 static int cmp_pattern(const void *a, const void *b)
@@ -375,21 +423,23 @@ size_t chr_patterns_find(const chr_patterns *ps, char pos, const char *w, size_t
                          const chr_pattern **out, size_t max)
 {
     char key[64];
-    if (n == 0 || n >= sizeof key) return 0;
-    for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)w[i]);
+    if (n == 0 || n >= sizeof key || !ps->index) return 0;
+    /* lower-cased (ASCII: pattern words are) and hashed in one pass */
+    uint32_t h = (2166136261u ^ (unsigned char)pos) * 16777619u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        key[i] = (char)c;
+        h = (h ^ c) * 16777619u;
+    }
     key[n] = '\0';
-    size_t lo = 0, hi = ps->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const chr_pattern *p = &ps->v[mid];
-        int c = p->pos != pos ? p->pos - pos : strcmp(p->words[0], key);
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    for (size_t j = h & ps->index_mask; ps->index[j].count; j = (j + 1) & ps->index_mask) {
+        const pat_slot *sl = &ps->index[j];
+        const chr_pattern *p = &ps->v[sl->first];
+        if (sl->hash != h || p->pos != pos || strcmp(p->words[0], key) != 0) continue;
+        size_t k = 0;
+        for (size_t i = 0; i < sl->count && k < max; i++) out[k++] = &p[i];
+        return k;
     }
-    size_t k = 0;
-    for (size_t i = lo; i < ps->n && k < max; i++) {
-        if (ps->v[i].pos != pos || strcmp(ps->v[i].words[0], key) != 0) break;
-        out[k++] = &ps->v[i];
-    }
-    return k;
+    return 0;
 }

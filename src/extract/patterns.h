@@ -80,6 +80,8 @@ int  chr_patterns_load_dir(chr_patterns *ps, const char *dir, chr_error *err);
 void chr_patterns_close(chr_patterns *ps);
 
 size_t chr_patterns_count(const chr_patterns *ps);
+/* Pattern i (i < chr_patterns_count()), in lookup order. */
+const chr_pattern *chr_patterns_at(const chr_patterns *ps, size_t i);
 
 /* The patterns whose first word is w[0..n) (lower-cased on lookup) and whose
  * part of speech is pos; up to max into out, most words first. */

@@ -17,6 +17,12 @@
  *   - capitals decide proper nouns where they are informative: not at the
  *     start of a sentence or quotation, and not in a title-case headline;
  *   - quotation marks are classed as opening or closing.
+ *
+ * A caller that only cares about sentences with certain words (the
+ * extractor: its triggers, marked in the lexicon) says so
+ * (chr_tag_tokens_if): the sentence is first sieved by the tokens' hashes
+ * alone (may_hold), then by the marks its lookups carry, and a sentence
+ * without such words stops there.
  */
 #include "extract/parse.h"
 
@@ -45,6 +51,7 @@ typedef struct tctx {
     uint32_t b, n;          /* first token, number of tokens */
     chr_ptag *o;
     scratch *s;
+    uint32_t marks;         /* the lexicon's marks on the words' lookups */
 } tctx;
 
 static inline const chr_token *tok(const tctx *c, uint32_t i)
@@ -76,12 +83,21 @@ static inline int punct_is(const tctx *c, uint32_t i, char ch)
 
 /* ---- lexical analysis --------------------------------------------------- */
 
+/* Marks m (CHR_LF_MARK*) on token i and its sentence. */
+static inline void add_marks(tctx *c, uint32_t i, uint32_t m)
+{
+    m &= CHR_LF_MARKS;
+    c->marks |= m;
+    c->o[i].marks |= (uint8_t)(m >> CHR_LF_MARK_SHIFT);
+}
+
 static void take_info(tctx *c, uint32_t i, const chr_lexinfo *li)
 {
     chr_ptag *o = &c->o[i];
     scratch *s = &c->s[i];
     o->possible = li->tags;
-    o->feats = li->feats;
+    o->feats = li->feats & ~CHR_LF_MARKS;   /* marks only say whether to go on */
+    add_marks(c, i, li->feats);
     o->vforms = li->vforms;
     o->aux = li->aux;
     o->modal = li->modal;
@@ -118,15 +134,19 @@ static uint32_t match_mw(tctx *c, uint32_t i)
             memcpy(key + kn, chr_tok_ptr(c->t, k), len);
             kn += len;
         }
-        if (!ok) continue;
+        if (!ok || !chr_lexicon_mw_may(c->lx, key, kn)) continue;
         chr_lexinfo li;
         if (chr_lexicon_lookup(c->lx, key, kn, &li) && !(li.feats & CHR_LF_GUESSED)) {
             take_info(c, i, &li);
             for (int j = 1; j < w; j++) {
                 chr_ptag *o = &c->o[i + (uint32_t)j];
                 o->possible = li.tags;
-                o->feats = li.feats & ~CHR_LF_MWSTART;
+                o->feats = li.feats & ~(CHR_LF_MWSTART | CHR_LF_MARKS);
                 o->flags |= CHR_PF_MW;
+                /* no lemma: the word stands for itself */
+                const chr_token *k = tok(c, i + (uint32_t)j);
+                add_marks(c, i + (uint32_t)j,
+                          chr_lexicon_marks(c->lx, chr_tok_ptr(c->t, k), chr_tok_len(k)));
             }
             return (uint32_t)w;
         }
@@ -178,7 +198,8 @@ static int title_case(const tctx *c)
             continue;
         }
         chr_lexinfo li;
-        if (!chr_lexicon_lookup_common(c->lx, chr_tok_ptr(c->t, k), chr_tok_len(k), &li) ||
+        if (!chr_lexicon_lookup_common_h(c->lx, chr_tok_ptr(c->t, k), chr_tok_len(k),
+                                         c->t->hash[c->b + i], &li) ||
             !(li.tags & CLOSED_TAGS))
             return 0;
     }
@@ -195,6 +216,8 @@ static int analyse_tokens(tctx *c, int title)
     int initial = 1;        /* no word yet in this sentence or quotation */
     int saw = 0;
     for (uint32_t i = 0; i < c->n; i++) {
+        /* the lookups of the words a few ahead are on their way meanwhile */
+        if (i + 4 < c->n) chr_lexicon_prefetch(c->lx, c->t->hash[c->b + i + 4]);
         const chr_token *k = tok(c, i);
         const char *p = chr_tok_ptr(c->t, k);
         size_t n = chr_tok_len(k);
@@ -203,9 +226,11 @@ static int analyse_tokens(tctx *c, int title)
         case CHR_TOK_NUM:
             o->possible = TB(NUM);
             initial = 0;
+            add_marks(c, i, chr_lexicon_marks(c->lx, p, n));
             continue;
         case CHR_TOK_PUNCT:
             o->possible = TB(PUNCT);
+            add_marks(c, i, chr_lexicon_marks(c->lx, p, n));
             if (p[0] == '"' || p[0] == '(' || p[0] == ':' || p[0] == '[' || p[0] == '\'')
                 initial = 1;
             if (p[0] == '"') saw |= SAW_QUOTE;
@@ -217,6 +242,7 @@ static int analyse_tokens(tctx *c, int title)
         case CHR_TOK_SYM:
             o->possible = (n == 1 && p[0] == '&') ? TB(CCONJ) : TB(SYM);
             initial = 0;
+            add_marks(c, i, chr_lexicon_marks(c->lx, p, n));
             continue;
         default:
             break;
@@ -230,11 +256,15 @@ static int analyse_tokens(tctx *c, int title)
             o->vforms = CHR_VF_PRES3;
             c->s[i].vlemma = "be";
             c->s[i].vlen = 2;
+            /* its lemma is "be", or "have" once decided ("he's sent") */
+            add_marks(c, i, chr_lexicon_marks(c->lx, p, n) | chr_lexicon_marks(c->lx, "be", 2) |
+                                chr_lexicon_marks(c->lx, "have", 4));
             continue;
         }
         if (k->flags & CHR_TF_HAS_DIGIT) {
             /* 4th, 2nd: ordinals; M777, T-72: names */
             o->possible = ordinal_digits(p, n) ? TB(ADJ) : TB(PROPN);
+            add_marks(c, i, chr_lexicon_marks(c->lx, p, n));
             continue;
         }
         chr_lexinfo li;
@@ -242,14 +272,18 @@ static int analyse_tokens(tctx *c, int title)
             /* a capital in mid sentence makes a name unless the word is a
                function word: only the small table of common words is
                consulted */
-            if (!chr_lexicon_lookup_common(c->lx, p, n, &li)) {
+            if (!chr_lexicon_lookup_common_h(c->lx, p, n, c->t->hash[c->b + i], &li)) {
                 o->possible = TB(PROPN);
                 o->flags |= CHR_PF_CAPWORD;
+                add_marks(c, i, li.feats);
                 continue;
             }
         } else {
-            chr_lexicon_lookup(c->lx, p, n, &li);
+            chr_lexicon_lookup_h(c->lx, p, n, c->t->hash[c->b + i], &li);
         }
+        /* the word itself, whatever becomes of its lookup (a clitic split,
+           a multi-word entry) */
+        add_marks(c, i, li.feats);
         if ((li.feats & CHR_LF_MWSTART) && i + 1 < c->n) {
             uint32_t w = match_mw(c, i);
             if (w) {
@@ -1133,8 +1167,57 @@ static inline void set_lemma(tctx *c, uint32_t i)
     }
 }
 
+/* Before any lookup, by the forms of the words alone (chr_lexicon_sieve):
+ * whether one of them may carry a mark of want, or a form of "be" may
+ * stand right before "in".  No means the lookups would say no too. */
+static int may_hold(const tctx *c, uint32_t want)
+{
+    const chr_text *t = c->t;
+    uint32_t marks = 0;
+    int prev_be = 0;
+    for (uint32_t i = 0; i < c->n; i++) {
+        const chr_token *k = tok(c, i);
+        uint32_t m = 0;
+        if (k->type == CHR_TOK_WORD || k->type == CHR_TOK_NUM) {
+            m = chr_lexicon_sieve(c->lx, t->hash[c->b + i]);
+            const char *p = t->lower + k->start;
+            size_t n = chr_tok_len(k);
+            if (n == 2 && p[0] == '\'' && p[1] == 's') {
+                /* 's: its lemma is "be" or "have" (analyse_tokens, decide) */
+                m |= chr_lexicon_sieve(c->lx, chr_text_hash("be", 2)) |
+                     chr_lexicon_sieve(c->lx, chr_text_hash("have", 4)) | CHR_SIEVE_BE;
+            } else if (k->flags & CHR_TF_APOSTROPHE) {
+                /* "we'll", "they're": the word before the clitic, and the
+                   clitic's auxiliary (split_clitic) */
+                size_t ap = n;
+                while (ap > 0 && p[ap - 1] != '\'') ap--;
+                if (ap >= 2) m |= chr_lexicon_sieve(c->lx, chr_text_hash(p, ap - 1));
+                m |= CHR_SIEVE_BE;
+            }
+        }
+        marks |= m;
+        if ((want & CHR_WANT_BE_IN) && prev_be && is(c, i, "in")) return 1;
+        prev_be = (m & CHR_SIEVE_BE) != 0;
+    }
+    return (marks & want & CHR_LF_MARKS) != 0;
+}
+
+/* A form of "be" right before "in" ("Kishida is in Kyiv"). */
+static int be_in(const tctx *c)
+{
+    for (uint32_t i = 1; i < c->n; i++)
+        if (c->o[i - 1].aux == CHR_AUX_BE && is(c, i, "in")) return 1;
+    return 0;
+}
+
 int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
                    uint32_t end, chr_arena *a, chr_ptag *out)
+{
+    return chr_tag_tokens_if(lx, t, begin, end, CHR_WANT_ALL, a, out);
+}
+
+int chr_tag_tokens_if(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
+                      uint32_t end, uint32_t want, chr_arena *a, chr_ptag *out)
 {
     if (end <= begin) return CHR_OK;
     tctx c;
@@ -1144,12 +1227,28 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
     c.b = begin;
     c.n = end - begin;
     c.o = out;
-    c.s = chr_arena_calloc(a, c.n, sizeof *c.s);
-    if (!c.s) return CHR_ENOMEM;
+    c.marks = 0;
+    if (want != CHR_WANT_ALL && chr_lexicon_can_sieve(lx) && !may_hold(&c, want))
+        return CHR_DONE;
+    /* the readings not chosen yet live as long as this call: on the stack
+       for a sentence of ordinary length */
+    scratch small[256];
+    if (c.n <= sizeof small / sizeof *small) {
+        c.s = small;
+        memset(small, 0, c.n * sizeof *small);
+    } else {
+        c.s = chr_arena_calloc(a, c.n, sizeof *c.s);
+        if (!c.s) return CHR_ENOMEM;
+    }
     memset(out, 0, c.n * sizeof *out);
 
     int title = title_case(&c);
     int saw = analyse_tokens(&c, title);
+    if (!chr_lexicon_has_marks(lx))     /* nothing can be ruled out */
+        for (uint32_t i = 0; i < c.n; i++) out[i].marks = CHR_LF_MARKS >> CHR_LF_MARK_SHIFT;
+    if (want != CHR_WANT_ALL && chr_lexicon_has_marks(lx) && !(c.marks & want) &&
+        !((want & CHR_WANT_BE_IN) && be_in(&c)))
+        return CHR_DONE;
     if (saw & SAW_HYPHEN) compounds(&c);
     if (saw & SAW_INITIAL) initialisms(&c);
     if (saw & SAW_QUOTE) quotes(&c);

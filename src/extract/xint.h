@@ -43,6 +43,8 @@ typedef struct xsent {
     int conditions;         /* clauses opened by if / unless */
     int src_state;          /* sentence-level source: 0 not looked for, 1 found, -1 none */
     chr_rsource src;
+    int place_state;        /* the sentence's first place: 0 not looked for, 1 found, -1 none */
+    const chr_mention *place;
 } xsent;
 
 /* ---- text ------------------------------------------------------------------ */

@@ -57,7 +57,8 @@ enum {
     CHR_TF_CAP          = 1 << 3,  /* word starting with an upper-case letter */
     CHR_TF_UPPER        = 1 << 4,  /* word of two or more letters, all upper case */
     CHR_TF_HAS_DIGIT    = 1 << 5,  /* word that contains a digit (M777) */
-    CHR_TF_ASCII        = 1 << 6   /* all bytes are ASCII */
+    CHR_TF_ASCII        = 1 << 6,  /* all bytes are ASCII */
+    CHR_TF_APOSTROPHE   = 1 << 7   /* word with an apostrophe inside ("don't") */
 };
 
 typedef struct chr_token {
@@ -121,6 +122,27 @@ static inline uint32_t chr_text_src_offset(const chr_text *t, uint32_t norm_off)
  * bytes at a time.  The knowledge base keys its words with it too, so the
  * tables of every analyzer can be keyed by the hashes of chr_text.hash. */
 uint64_t chr_text_hash(const char *s, size_t n);
+/* chr_text_hash() of s with its ASCII letters in lower case. */
+uint64_t chr_text_hash_lower(const char *s, size_t n);
+
+/* The steps of chr_text_hash(): it takes the bytes eight at a time (the last
+ * ones zero-padded) as little-endian words; the length and a final mix make
+ * every bit of the result depend on every bit of the word.  A caller that
+ * holds a word zero-padded in eight-byte words can hash it from those. */
+static inline uint64_t chr_text_hash_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t chr_text_hash_end(uint64_t h, size_t n)
+{
+    h ^= n;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 29);
+}
 
 /* Token helpers. */
 static inline const char *chr_tok_ptr(const chr_text *t, const chr_token *k)
@@ -129,8 +151,23 @@ static inline const char *chr_tok_ptr(const chr_text *t, const chr_token *k)
 }
 static inline size_t chr_tok_len(const chr_token *k) { return k->end - k->start; }
 
-/* Case-insensitive (ASCII letters) comparison of token k with word w. */
-int chr_tok_is(const chr_text *t, const chr_token *k, const char *w);
+/* Case-insensitive (ASCII letters) comparison of token k with word w.
+ * Inline: the extractor asks it of most tokens for a dozen words each, and
+ * nearly every call is settled by the first byte. */
+static inline int chr_tok_is(const chr_text *t, const chr_token *k, const char *w)
+{
+    const unsigned char *p = (const unsigned char *)t->norm + k->start;
+    const unsigned char *q = (const unsigned char *)w;
+    size_t n = k->end - k->start;
+    for (size_t i = 0; i < n; i++) {
+        /* the text holds no NUL, so the end of w never matches */
+        unsigned a = p[i], b = q[i];
+        if (a - 'A' < 26u) a += 32;
+        if (b - 'A' < 26u) b += 32;
+        if (a != b) return 0;
+    }
+    return q[n] == '\0';
+}
 /* Exact, case-sensitive comparison. */
 int chr_tok_eq(const chr_text *t, const chr_token *k, const char *w);
 

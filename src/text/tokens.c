@@ -138,30 +138,23 @@ static char *lower_copy(chr_arena *a, const char *s, size_t n)
     return d;
 }
 
-/* The hash takes the bytes eight at a time (the last ones zero-padded) as
- * little-endian words; the length and a final mix make every bit of the
- * result depend on every bit of the word. */
-static inline uint64_t hash_step(uint64_t h, uint64_t w)
-{
-    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 29);
-}
-
-static inline uint64_t hash_end(uint64_t h, size_t n)
-{
-    h ^= n;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    return h ^ (h >> 29);
-}
+/* The hash (text.h): eight bytes at a time. */
+#define hash_step chr_text_hash_step
+#define hash_end chr_text_hash_end
 
 /* The little-endian word of the 1 to 8 bytes at s. */
 static inline uint64_t load_le(const unsigned char *s, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w = 0;
+    if (n == 8) memcpy(&w, s, 8);
+    else for (size_t k = 0; k < n; k++) w |= (uint64_t)s[k] << (8 * k);
+    return w;
+#else
     uint64_t w = 0;
     for (size_t k = 0; k < n; k++) w |= (uint64_t)s[k] << (8 * k);
     return w;
+#endif
 }
 
 uint64_t chr_text_hash(const char *s, size_t n)
@@ -171,6 +164,16 @@ uint64_t chr_text_hash(const char *s, size_t n)
     size_t i = 0;
     for (; i + 8 <= n; i += 8) h = hash_step(h, load_le(u + i, 8));
     if (i < n) h = hash_step(h, load_le(u + i, n - i));
+    return hash_end(h, n);
+}
+
+uint64_t chr_text_hash_lower(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t h = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) h = hash_step(h, lower8(load_le(u + i, 8)));
+    if (i < n) h = hash_step(h, lower8(load_le(u + i, n - i)));
     return hash_end(h, n);
 }
 
@@ -219,7 +222,7 @@ static void scan_word(const char *s, size_t n, const char *lower, size_t i, int3
 {
     size_t j = i;
     size_t letters = 0;     /* counted only while no letter is lower case */
-    int not_upper = 0, ascii = 1, digit = 0;
+    int not_upper = 0, ascii = 1, digit = 0, apostrophe = 0;
     int first_upper = cls == HI ? is_upper_cp(c) : cls == UP;
     for (;;) {
         /* ASCII letters and digits, eight at a time while they last: the
@@ -276,6 +279,7 @@ static void scan_word(const char *s, size_t n, const char *lower, size_t i, int3
             if (!letter_at(s, n, j + 1)) break;
             if ((s[j + 1] == 's' || s[j + 1] == 'S') && (j + 2 >= n || !letter_at(s, n, j + 2)))
                 break;
+            apostrophe = 1;
             j++;
         } else {
             break;
@@ -288,6 +292,7 @@ static void scan_word(const char *s, size_t n, const char *lower, size_t i, int3
     if (letters >= 2 && !not_upper) fl |= CHR_TF_UPPER;
     if (digit) fl |= CHR_TF_HAS_DIGIT;
     if (ascii) fl |= CHR_TF_ASCII;
+    if (apostrophe) fl |= CHR_TF_APOSTROPHE;
     k->flags = fl;
     *hash = hash_padded(lower, i, j);
 }
@@ -440,19 +445,6 @@ int chr_tokenize(chr_text *t, chr_arena *a)
     t->lower = lower;
     t->hash = hash;
     return 0;
-}
-
-static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-int chr_tok_is(const chr_text *t, const chr_token *k, const char *w)
-{
-    size_t n = k->end - k->start;
-    const char *p = t->norm + k->start;
-    for (size_t i = 0; i < n; i++) {
-        if (!w[i] || ascii_lower((unsigned char)p[i]) != ascii_lower((unsigned char)w[i]))
-            return 0;
-    }
-    return w[n] == '\0';
 }
 
 int chr_tok_eq(const chr_text *t, const chr_token *k, const char *w)

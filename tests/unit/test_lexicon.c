@@ -351,6 +351,187 @@ static void test_common_word_table_holds_function_words_and_frequent_forms(void 
     assert_lemma(li.nlemma, li.nlemma_len, "howitzer");
 }
 
+/* ---- marks and the sieve ---------------------------------------------------------- */
+
+/* A lexicon of its own for marks: they change what lookups carry. */
+static chr_lexicon *open_marked(const char *const *words, const uint32_t *marks, size_t n)
+{
+    chr_lexicon *lx;
+    chr_error err;
+    assert_int_equal(chr_lexicon_open(&lx, data_dir(), NULL, &err), CHR_OK);
+    assert_int_equal(chr_lexicon_has_marks(lx), 0);
+    assert_int_equal(chr_lexicon_mark(lx, words, marks, n), CHR_OK);
+    assert_int_equal(chr_lexicon_has_marks(lx), 1);
+    return lx;
+}
+
+static uint32_t marks_of_lookup(const chr_lexicon *lx, const char *w)
+{
+    chr_lexinfo li;
+    chr_lexicon_lookup(lx, w, strlen(w), &li);
+    return li.feats & CHR_LF_MARKS;
+}
+
+static void test_a_marked_word_marks_its_inflections_and_plural(void **state)
+{
+    (void)state;
+    NEED_WORDNET();
+    const char *w[] = {"send", "talk", "child", "kill"};
+    const uint32_t m[] = {CHR_LF_MARK1, CHR_LF_MARK1, CHR_LF_MARK2, CHR_LF_MARK2};
+    chr_lexicon *lx = open_marked(w, m, 4);
+    /* through their lemmas, regular and irregular */
+    assert_int_equal(marks_of_lookup(lx, "sent"), CHR_LF_MARK1);
+    assert_int_equal(marks_of_lookup(lx, "Sending"), CHR_LF_MARK1);
+    assert_int_equal(marks_of_lookup(lx, "sends"), CHR_LF_MARK1);
+    assert_int_equal(marks_of_lookup(lx, "talks"), CHR_LF_MARK1);
+    assert_int_equal(marks_of_lookup(lx, "children"), CHR_LF_MARK2);
+    assert_int_equal(marks_of_lookup(lx, "killed"), CHR_LF_MARK2);
+    /* others carry none */
+    assert_int_equal(marks_of_lookup(lx, "the"), 0);
+    assert_int_equal(marks_of_lookup(lx, "tanks"), 0);
+    assert_int_equal(marks_of_lookup(lx, "sender"), 0);
+    /* a name the common table does not know carries its own marks */
+    chr_lexinfo li;
+    assert_int_equal(chr_lexicon_lookup_common(lx, "Talks", 5, &li), 1);
+    assert_int_equal(li.feats & CHR_LF_MARKS, CHR_LF_MARK1);
+    assert_int_equal(chr_lexicon_lookup_common(lx, "Kyiv", 4, &li), 0);
+    assert_int_equal(li.feats & CHR_LF_MARKS, 0);
+    /* an unmarked lexicon carries nothing */
+    assert_int_equal(marks_of_lookup(lx_full, "sent"), 0);
+    chr_lexicon_close(lx);
+}
+
+static void test_marking_refuses_words_it_cannot_hold(void **state)
+{
+    (void)state;
+    chr_lexicon *lx;
+    chr_error err;
+    assert_int_equal(chr_lexicon_open(&lx, data_dir(), "/nonexistent", &err), CHR_OK);
+    const char *w[] = {"send", "an_extremely_long_trigger_word_of_forty"};
+    const uint32_t m[] = {CHR_LF_MARK1, CHR_LF_MARK1};
+    assert_int_equal(chr_lexicon_mark(lx, w, m, 2), CHR_EUSAGE);
+    const uint32_t none[] = {0};
+    assert_int_equal(chr_lexicon_mark(lx, w, none, 1), CHR_EUSAGE);
+    assert_int_equal(chr_lexicon_has_marks(lx), 0);
+    chr_lexicon_close(lx);
+}
+
+/* Every form a lookup can give a mark to, the sieve lets through: the
+ * marked words with every ending, the irregular forms, guessed words,
+ * words with an s.  Checked over forms made the way the lookup unmakes
+ * them, and over a list of real words. */
+static void check_sieve_covers(const chr_lexicon *lx, const char *w)
+{
+    uint32_t m = marks_of_lookup(lx, w);
+    uint32_t s = chr_lexicon_sieve(lx, chr_text_hash_lower(w, strlen(w)));
+    if ((m & s) != m) fail_msg("the sieve drops '%s' (lookup marks %x, sieve %x)", w, m, s);
+    chr_lexinfo li;
+    if (!chr_lexicon_lookup_common(lx, w, strlen(w), &li)) {
+        m = li.feats & CHR_LF_MARKS;
+        if ((m & s) != m) fail_msg("the sieve drops capitalized '%s'", w);
+    }
+    if (li.aux == CHR_AUX_BE && !(s & CHR_SIEVE_BE)) fail_msg("'%s' is a form of be", w);
+}
+
+static void test_the_sieve_lets_through_every_form_a_lookup_marks(void **state)
+{
+    (void)state;
+    const char *w[] = {"send", "die", "supply", "strike", "hope", "stop", "flee", "storm",
+                       "arm", "tie", "deconflict", "visit", "casualty", "child", "talk", "hit"};
+    uint32_t m[sizeof w / sizeof *w];
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) m[i] = i % 3 ? CHR_LF_MARK1 : CHR_LF_MARK2;
+    chr_lexicon *lx = open_marked(w, m, sizeof w / sizeof *w);
+    assert_true(chr_lexicon_can_sieve(lx));
+    static const char *const ends[] = {"", "s", "es", "d", "ed", "ing", "er", "est", "ies",
+                                       "ied", "ying", "ly", "e", "y", "ie", "ize", "ate", "ish"};
+    char b[64];
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+        size_t n = strlen(w[i]);
+        for (size_t cut = 0; cut <= 2 && cut < n; cut++)
+            for (int dbl = 0; dbl < 2; dbl++)
+                for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+                    size_t k = n - cut;
+                    memcpy(b, w[i], k);
+                    if (dbl) {
+                        b[k] = b[k - 1];
+                        k++;
+                    }
+                    snprintf(b + k, sizeof b - k, "%s", ends[e]);
+                    check_sieve_covers(lx, b);
+                    strcat(b, "s");
+                    check_sieve_covers(lx, b);
+                }
+    }
+    static const char *const words[] = {
+        "sent", "died", "dying", "supplied", "supplies", "struck", "stricken", "hoped",
+        "hoping", "stopped", "stopping", "fled", "storms", "stormed", "armed", "arms",
+        "tied", "tying", "deconflicting", "deconflicted", "visits", "casualties",
+        "children", "talks", "talked", "hits", "hitting", "the", "is", "was", "were", "been",
+        "be", "are", "am", "being", "'s", "Sent", "STRUCK", "Children", "artillery", "said"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) check_sieve_covers(lx, words[i]);
+    /* and it is narrow: most words are ruled out without a lookup */
+    assert_int_equal(chr_lexicon_sieve(lx, chr_text_hash_lower("weather", 7)), 0);
+    assert_int_equal(chr_lexicon_sieve(lx, chr_text_hash_lower("Ukraine", 7)), 0);
+    assert_true(chr_lexicon_sieve(lx, chr_text_hash_lower("was", 3)) & CHR_SIEVE_BE);
+    chr_lexicon_close(lx);
+}
+
+static void test_the_sieve_covers_inflections_of_data_file_verbs_without_wordnet(void **state)
+{
+    (void)state;
+    /* without WordNet nothing lists "hitting" or "giving": only the
+       lookup's analysis of the ending finds their lemmas */
+    chr_lexicon *lx;
+    chr_error err;
+    assert_int_equal(chr_lexicon_open(&lx, data_dir(), "/nonexistent", &err), CHR_OK);
+    const char *w[] = {"hit", "give", "fly", "cut", "flee"};
+    const uint32_t m[] = {CHR_LF_MARK1, CHR_LF_MARK1, CHR_LF_MARK2, CHR_LF_MARK1, CHR_LF_MARK2};
+    assert_int_equal(chr_lexicon_mark(lx, w, m, 5), CHR_OK);
+    const char *forms[] = {"hitting", "hits", "giving", "gives", "flies", "flying", "cutting",
+                           "fleeing", "flees", "hitted", "gived"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        assert_int_not_equal(marks_of_lookup(lx, forms[i]), 0);
+        check_sieve_covers(lx, forms[i]);
+    }
+    chr_lexicon_close(lx);
+}
+
+static void test_hashed_lookups_answer_as_plain_ones(void **state)
+{
+    (void)state;
+    const char *words[] = {"Sent", "the", "howitzers", "zelenskyy", "According_to", "x"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        chr_lexinfo a, b;
+        chr_lexicon_prefetch(lx_full, chr_text_hash_lower(words[i], n));
+        int ra = chr_lexicon_lookup(lx_full, words[i], n, &a);
+        int rb = chr_lexicon_lookup_h(lx_full, words[i], n, chr_text_hash_lower(words[i], n), &b);
+        assert_int_equal(ra, rb);
+        assert_int_equal(a.tags, b.tags);
+        assert_int_equal(a.feats, b.feats);
+        assert_int_equal(a.vlemma_len, b.vlemma_len);
+        ra = chr_lexicon_lookup_common(lx_full, words[i], n, &a);
+        rb = chr_lexicon_lookup_common_h(lx_full, words[i], n, chr_text_hash_lower(words[i], n), &b);
+        assert_int_equal(ra, rb);
+        assert_int_equal(a.tags, b.tags);
+    }
+}
+
+static void test_keys_no_multi_word_entry_starts_are_ruled_out(void **state)
+{
+    (void)state;
+    /* "according_to" is an entry, "according_the" could only be guessed */
+    assert_true(chr_lexicon_mw_may(lx_full, "According_to", 12));
+    assert_true(chr_lexicon_mw_may(lx_full, "according_tos", 13));
+    assert_true(chr_lexicon_mw_may(lx_full, "in_order_to", 11));
+    assert_false(chr_lexicon_mw_may(lx_full, "tanks_and", 9));
+    assert_false(chr_lexicon_mw_may(lx_full, "in_favour_of", 12));
+    /* whatever the sieve rules out, the lookup guesses */
+    chr_lexinfo li;
+    assert_int_equal(chr_lexicon_lookup(lx_full, "tanks_and", 9, &li), 0);
+    assert_true(li.feats & CHR_LF_GUESSED);
+}
+
 /* ---- loading errors ------------------------------------------------------------ */
 
 static void write_file(const char *dir, const char *name, const char *text)
@@ -440,6 +621,12 @@ int main(void)
         cmocka_unit_test(test_unknown_words_are_guessed_from_their_suffix),
         cmocka_unit_test(test_overlong_words_are_guessed_not_looked_up),
         cmocka_unit_test(test_common_word_table_holds_function_words_and_frequent_forms),
+        cmocka_unit_test(test_a_marked_word_marks_its_inflections_and_plural),
+        cmocka_unit_test(test_marking_refuses_words_it_cannot_hold),
+        cmocka_unit_test(test_the_sieve_lets_through_every_form_a_lookup_marks),
+        cmocka_unit_test(test_the_sieve_covers_inflections_of_data_file_verbs_without_wordnet),
+        cmocka_unit_test(test_hashed_lookups_answer_as_plain_ones),
+        cmocka_unit_test(test_keys_no_multi_word_entry_starts_are_ruled_out),
         cmocka_unit_test(test_bad_data_line_is_reported_with_file_and_line),
         cmocka_unit_test(test_missing_data_directory_is_an_io_error),
     };

@@ -826,6 +826,89 @@ static void test_closed_class_structure_survives_without_wordnet(void **state)
     chr_lexicon_close(bare);
 }
 
+/* ---- sentences not worth parsing ----------------------------------------------- */
+
+/* A lexicon whose words "send" and "meeting" carry mark 1 and "kill" mark 2. */
+static chr_lexicon *marked_lexicon(void)
+{
+    if (!chr_lexicon_has_wordnet(lx)) skip();
+    const char *d = getenv("CHRONICLE_DATA");
+    chr_lexicon *m;
+    chr_error err;
+    assert_int_equal(chr_lexicon_open(&m, d && *d ? d : "data", NULL, &err), CHR_OK);
+    const char *w[] = {"send", "meeting", "kill"};
+    const uint32_t k[] = {CHR_LF_MARK1, CHR_LF_MARK1, CHR_LF_MARK2};
+    assert_int_equal(chr_lexicon_mark(m, w, k, 3), CHR_OK);
+    return m;
+}
+
+/* chr_parse_sentence_if() of s with want: its status; the parse, when
+ * there is one, is the plain parse's. */
+static int parse_if(const chr_lexicon *m, const char *s, uint32_t want)
+{
+    chr_arena a;
+    chr_arena_init(&a, 1 << 16);
+    chr_text t = tu_text(&a, s);
+    assert_int_equal(t.nsents, 1);
+    size_t before = a.total;
+    chr_parse p, q;
+    int rc = chr_parse_sentence_if(m, &t, 0, want, &a, &p);
+    if (rc == CHR_DONE) {
+        assert_null(p.tags);
+        assert_int_equal(p.nvg + p.nnp + p.ncl, 0);
+        assert_int_equal(a.total, before);      /* nothing left behind */
+    } else {
+        assert_int_equal(rc, CHR_OK);
+        assert_int_equal(chr_parse_sentence(lx, &t, 0, &a, &q), CHR_OK);
+        assert_int_equal(p.nvg, q.nvg);
+        assert_int_equal(p.nnp, q.nnp);
+        assert_int_equal(p.ncl, q.ncl);
+        for (uint32_t k = p.tok_begin; k < p.tok_end; k++) {
+            const chr_ptag *x = chr_parse_tag(&p, k), *y = chr_parse_tag(&q, k);
+            assert_int_equal(x->tag, y->tag);
+            assert_int_equal(x->feats, y->feats);
+            assert_int_equal(x->lemma_len, y->lemma_len);
+        }
+    }
+    chr_arena_free(&a);
+    return rc;
+}
+
+static void test_a_sentence_without_wanted_words_is_not_parsed(void **state)
+{
+    (void)state;
+    chr_lexicon *m = marked_lexicon();
+    assert_int_equal(parse_if(m, "The weather was mild in the north of the country.", CHR_LF_MARK1),
+                     CHR_DONE);
+    /* the words in any inflection */
+    assert_int_equal(parse_if(m, "Britain sent tanks to Ukraine.", CHR_LF_MARK1), CHR_OK);
+    assert_int_equal(parse_if(m, "Britain is sending tanks to Ukraine.", CHR_LF_MARK1), CHR_OK);
+    assert_int_equal(parse_if(m, "The meetings took place in Paris.", CHR_LF_MARK1), CHR_OK);
+    assert_int_equal(parse_if(m, "SENDING TANKS WAS DISCUSSED.", CHR_LF_MARK1), CHR_OK);
+    /* a word of another mark does not count, unless wanted */
+    assert_int_equal(parse_if(m, "Two people were killed.", CHR_LF_MARK1), CHR_DONE);
+    assert_int_equal(parse_if(m, "Two people were killed.", CHR_LF_MARK1 | CHR_LF_MARK2), CHR_OK);
+    /* everything, whatever the marks */
+    assert_int_equal(parse_if(m, "The weather was mild.", CHR_WANT_ALL), CHR_OK);
+    chr_lexicon_close(m);
+    /* a lexicon without marks parses every sentence */
+    assert_int_equal(parse_if(lx, "The weather was mild.", CHR_LF_MARK1), CHR_OK);
+}
+
+static void test_be_before_in_makes_a_sentence_worth_parsing(void **state)
+{
+    (void)state;
+    chr_lexicon *m = marked_lexicon();
+    uint32_t want = CHR_LF_MARK1 | CHR_WANT_BE_IN;
+    assert_int_equal(parse_if(m, "Japan's Prime Minister Fumio Kishida is in Kyiv.", want), CHR_OK);
+    assert_int_equal(parse_if(m, "The ministers were in Warsaw on Monday.", want), CHR_OK);
+    assert_int_equal(parse_if(m, "They're in Kyiv.", want), CHR_OK);
+    assert_int_equal(parse_if(m, "He's in Moscow.", want), CHR_OK);
+    assert_int_equal(parse_if(m, "Kishida is in Kyiv.", CHR_LF_MARK1), CHR_DONE);
+    assert_int_equal(parse_if(m, "Kishida arrived in Kyiv.", want), CHR_DONE);
+    chr_lexicon_close(m);
+}
+
 static void test_dump_shows_tags_phrases_groups_and_clauses(void **state)
 {
     (void)state;
@@ -884,6 +967,8 @@ int main(void)
         cmocka_unit_test(test_sentence_ending_in_a_colon_opens_no_empty_clause),
         cmocka_unit_test(test_sentence_index_out_of_range_is_a_usage_error),
         cmocka_unit_test(test_closed_class_structure_survives_without_wordnet),
+        cmocka_unit_test(test_a_sentence_without_wanted_words_is_not_parsed),
+        cmocka_unit_test(test_be_before_in_makes_a_sentence_worth_parsing),
         cmocka_unit_test(test_dump_shows_tags_phrases_groups_and_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -122,6 +122,33 @@ static void test_an_overlong_line_is_rejected(void **state)
     chr_patterns_close(ps);
 }
 
+static void test_every_trigger_is_found_after_later_loads(void **state)
+{
+    (void)state;
+    chr_error err;
+    int rc;
+    chr_patterns *ps = load("v:send type=AID\nn:talk type=CONSULT\nv:kill metric=killed\n",
+                            &err, &rc);
+    assert_int_equal(rc, CHR_OK);
+    const char *more = "v:supply type=AID\nv:send hand type=AID\n";
+    assert_int_equal(chr_patterns_load_string(ps, "more.txt", more, strlen(more), &err), CHR_OK);
+    const chr_pattern *p[4];
+    assert_int_equal(chr_patterns_find(ps, 'v', "SEND", 4, p, 4), 2);
+    assert_int_equal(p[0]->nwords, 2);                 /* most words first */
+    assert_int_equal(chr_patterns_find(ps, 'v', "supply", 6, p, 4), 1);
+    assert_int_equal(chr_patterns_find(ps, 'v', "send", 4, p, 1), 1);    /* at most max */
+    assert_int_equal(chr_patterns_find(ps, 'n', "send", 4, p, 4), 0);
+    assert_int_equal(chr_patterns_find(ps, 'v', "sen", 3, p, 4), 0);
+    assert_int_equal(chr_patterns_find(ps, 'v', "", 0, p, 4), 0);
+    /* in order: by part of speech and first word */
+    assert_int_equal(chr_patterns_count(ps), 5);
+    for (size_t i = 1; i < chr_patterns_count(ps); i++) {
+        const chr_pattern *a = chr_patterns_at(ps, i - 1), *b = chr_patterns_at(ps, i);
+        assert_true(a->pos < b->pos || (a->pos == b->pos && strcmp(a->words[0], b->words[0]) <= 0));
+    }
+    chr_patterns_close(ps);
+}
+
 static void test_the_bundled_patterns_load(void **state)
 {
     (void)state;
@@ -156,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_defaults_status_occurred),
         cmocka_unit_test(test_bad_lines_are_rejected_with_their_line),
         cmocka_unit_test(test_an_overlong_line_is_rejected),
+        cmocka_unit_test(test_every_trigger_is_found_after_later_loads),
         cmocka_unit_test(test_the_bundled_patterns_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

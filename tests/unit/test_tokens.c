@@ -156,10 +156,31 @@ static void test_token_comparison_helpers(void **state)
     chr_arena_init(&a, 4096);
     chr_text t = tu_text(&a, "NATO Kyiv");
     assert_true(chr_tok_is(&t, &t.toks[0], "nato"));
+    assert_true(chr_tok_is(&t, &t.toks[0], "NaTo"));
     assert_false(chr_tok_eq(&t, &t.toks[0], "nato"));
     assert_true(chr_tok_eq(&t, &t.toks[0], "NATO"));
     assert_false(chr_tok_is(&t, &t.toks[1], "Kyi"));
     assert_false(chr_tok_is(&t, &t.toks[1], "Kyivs"));
+    assert_false(chr_tok_is(&t, &t.toks[1], ""));
+    assert_false(chr_tok_is(&t, &t.toks[1], "kyiw"));
+    chr_arena_free(&a);
+}
+
+static void test_words_with_an_inner_apostrophe_are_flagged(void **state)
+{
+    (void)state;
+    chr_arena a;
+    chr_arena_init(&a, 4096);
+    chr_text t = tu_text(&a, "We'll see O'Brien's don't Russia's rock 'n' roll");
+    /* We'll see O'Brien 's don't Russia 's rock ' n ' roll */
+    assert_int_equal(t.ntoks, 12);
+    assert_true(t.toks[0].flags & CHR_TF_APOSTROPHE);
+    assert_false(t.toks[1].flags & CHR_TF_APOSTROPHE);
+    assert_true(t.toks[2].flags & CHR_TF_APOSTROPHE);
+    assert_false(t.toks[3].flags & CHR_TF_APOSTROPHE);     /* the possessive */
+    assert_true(t.toks[4].flags & CHR_TF_APOSTROPHE);
+    assert_false(t.toks[5].flags & CHR_TF_APOSTROPHE);
+    assert_false(t.toks[9].flags & CHR_TF_APOSTROPHE);
     chr_arena_free(&a);
 }
 
@@ -204,6 +225,10 @@ static void test_word_hash_ignores_ascii_case_and_is_the_text_hash(void **state)
     /* the same bytes hash alike wherever they are */
     assert_true(chr_text_hash("kyiv", 4) == t.hash[0]);
     assert_true(chr_text_hash("'s", 2) == t.hash[10]);
+    /* and a word's hash without its lower-case copy */
+    assert_true(chr_text_hash_lower("KyIv", 4) == t.hash[0]);
+    assert_true(chr_text_hash_lower("COUNTEROFFENSIVES", 17) == t.hash[11]);
+    assert_true(chr_text_hash_lower("a", 1) == t.hash[7]);
     assert_true(chr_text_hash("counteroffensives", 17) == t.hash[11]);
     assert_true(chr_text_hash("kyiv", 4) != chr_text_hash("kyi", 3));
     chr_arena_free(&a);
@@ -289,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_word_hash_ignores_ascii_case_and_is_the_text_hash),
         cmocka_unit_test(test_word_flags_hold_for_long_and_mixed_words),
         cmocka_unit_test(test_token_comparison_helpers),
+        cmocka_unit_test(test_words_with_an_inner_apostrophe_are_flagged),
         cmocka_unit_test(test_million_token_sentence_is_one_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
