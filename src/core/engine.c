@@ -96,10 +96,13 @@ const char *chr_data_dir(void)
 /* The extractor parses a sentence only when it can hold a record
  * (chr_extract_doc), and compares a word with its triggers only when the
  * word may be one (chr_parse_marks): mark in the lexicon the words its
- * triggers start with, event triggers with CHR_LF_MARK1, the words of
+ * triggers start with -- event triggers with CHR_LF_MARK1, the words of
  * counts (figures) with CHR_LF_MARK2, the nouns that name aid with
- * CHR_LF_MARK3.  A word the marks cannot hold leaves the lexicon
- * unmarked: then every sentence is parsed and every word compared. */
+ * CHR_LF_MARK3, and with CHR_LF_MARK4 instead of MARK1 the event words
+ * whose every trigger is a verb that needs aid, money or weapons in its
+ * clause (events.c, verb_event: "needs=aid" refuses a "send" with nothing
+ * sent).  A word the marks cannot hold leaves the lexicon unmarked: then
+ * every sentence is parsed and every word compared. */
 static int mark_triggers(chr_lexicon *lx, const chr_patterns *ps)
 {
     size_t n = chr_patterns_count(ps), k = 0;
@@ -108,7 +111,14 @@ static int mark_triggers(chr_lexicon *lx, const chr_patterns *ps)
     int rc = words && marks ? CHR_OK : CHR_ENOMEM;
     for (size_t i = 0; i < n && rc == CHR_OK; i++) {
         const chr_pattern *p = chr_patterns_at(ps, i);
-        uint32_t m = p->what == CHR_PAT_EVENT ? CHR_LF_MARK1
+        int needy = p->what == CHR_PAT_EVENT;
+        for (size_t j = 0; j < n && needy; j++) {
+            const chr_pattern *q = chr_patterns_at(ps, j);
+            if (q->what == CHR_PAT_EVENT && strcmp(q->words[0], p->words[0]) == 0 &&
+                !(q->pos == 'v' && (q->needs & (CHR_NEED_AID | CHR_NEED_MONEY | CHR_NEED_WEAPON))))
+                needy = 0;
+        }
+        uint32_t m = p->what == CHR_PAT_EVENT ? (needy ? CHR_LF_MARK4 : CHR_LF_MARK1)
                    : p->what == CHR_PAT_METRIC ? CHR_LF_MARK2
                    : p->what == CHR_PAT_AIDNOUN ? CHR_LF_MARK3 : 0;
         if (!m) continue;

@@ -68,7 +68,8 @@ static int verb_rest_matches(const xsent *s, const chr_vgroup *vg, const chr_pat
 static const chr_pattern *verb_event_pattern(const xsent *s, const chr_vgroup *vg,
                                              int32_t *used_np)
 {
-    if (!(chr_parse_marks(&s->p, vg->head) & CHR_LF_MARK1)) return NULL;  /* no trigger */
+    if (!(chr_parse_marks(&s->p, vg->head) & (CHR_LF_MARK1 | CHR_LF_MARK4)))
+        return NULL;        /* no trigger */
     char buf[64];
     const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
     if (!lemma) return NULL;

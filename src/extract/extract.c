@@ -54,17 +54,20 @@ static void find_topics(xdoc *d)
 }
 
 /* What can make sentence s hold a record, as chr_parse_sentence_if() wants
- * it (the engine marks the words event triggers start with CHR_LF_MARK1,
- * those of counts CHR_LF_MARK2): an event trigger; a count word, with a
- * number to count; "is in", with a place ("Kishida is in Kyiv").  A
- * sentence with none of them is not parsed. */
+ * it (see the engine's mark_triggers for the marks): an event trigger
+ * (CHR_LF_MARK1); a count word, with a number to count (MARK2); a verb
+ * that needs aid, money or weapons (MARK4), with an item or money, or an
+ * aid noun (MARK3) -- verb_event refuses it otherwise; "is in", with a
+ * place ("Kishida is in Kyiv").  A sentence with none of them is not
+ * parsed. */
 static uint32_t sentence_wants(const xsent *s)
 {
-    uint32_t want = CHR_LF_MARK1;
+    uint32_t want = CHR_LF_MARK1 | CHR_WANT_MARK4_IF_MARK3;
     for (size_t i = s->m0; i < s->m1; i++) {
         int kind = s->d->ms->v[i].kind;
         if (kind == CHR_M_NUMBER) want |= CHR_LF_MARK2;
         else if (kind == CHR_M_PLACE) want |= CHR_WANT_BE_IN;
+        else if (kind == CHR_M_ITEM || kind == CHR_M_MONEY) want |= CHR_LF_MARK4;
     }
     return want;
 }

@@ -1293,15 +1293,15 @@ static int mark_add(chr_lexicon *lx, const char *w, size_t n, uint32_t mark)
 
 /* ---- the sieve ------------------------------------------------------------------
  * The list behind chr_lexicon_sieve(): open addressing over the forms'
- * chr_text_hash() values, the low three bits of each replaced by what it
+ * chr_text_hash() values, the low five bits of each replaced by what it
  * may be (SV_*; never 0, which marks an empty slot), so that a collision of
  * two hashes in those bits only makes the answer wider. */
-enum { SV_MARK1 = 1, SV_MARK2 = 2, SV_BE = 4 };
-#define SV_BITS 7u
+enum { SV_BE = 1 };               /* the marks take the four bits above */
+#define SV_BITS 31u
 
 static uint32_t sv_of_marks(uint32_t marks)
 {
-    return ((marks & CHR_LF_MARK1) ? SV_MARK1 : 0) | ((marks & CHR_LF_MARK2) ? SV_MARK2 : 0);
+    return (marks & CHR_LF_MARKS) >> (CHR_LF_MARK_SHIFT - 1);
 }
 
 static int sieve_grow(chr_lexicon *lx)
@@ -1446,8 +1446,7 @@ uint32_t chr_lexicon_sieve(const chr_lexicon *lx, uint64_t h)
     for (uint32_t i = (uint32_t)(h >> 32) & lx->sieve_mask; lx->sieve[i]; i = (i + 1) & lx->sieve_mask) {
         if ((lx->sieve[i] & ~(uint64_t)SV_BITS) != key) continue;
         uint32_t sv = (uint32_t)(lx->sieve[i] & SV_BITS);
-        return ((sv & SV_MARK1) ? CHR_LF_MARK1 : 0) | ((sv & SV_MARK2) ? CHR_LF_MARK2 : 0) |
-               ((sv & SV_BE) ? CHR_SIEVE_BE : 0);
+        return ((sv & ~(uint32_t)SV_BE) << (CHR_LF_MARK_SHIFT - 1)) | ((sv & SV_BE) ? CHR_SIEVE_BE : 0);
     }
     return 0;
 }

@@ -110,10 +110,11 @@ enum {
     CHR_LF_COMPLETE = 1u << 20,  /* tags were set by a Chronicle data file */
     CHR_LF_MARK1    = 1u << 21,  /* the marks of chr_lexicon_mark() */
     CHR_LF_MARK2    = 1u << 22,
-    CHR_LF_MARK3    = 1u << 23
+    CHR_LF_MARK3    = 1u << 23,
+    CHR_LF_MARK4    = 1u << 24
 };
-#define CHR_LF_MARKS (CHR_LF_MARK1 | CHR_LF_MARK2 | CHR_LF_MARK3)
-#define CHR_LF_MARK_SHIFT 21        /* the marks as the three bits of a byte */
+#define CHR_LF_MARKS (CHR_LF_MARK1 | CHR_LF_MARK2 | CHR_LF_MARK3 | CHR_LF_MARK4)
+#define CHR_LF_MARK_SHIFT 21        /* the marks as the low bits of a byte */
 
 /* What the lexicon knows about one word form.  Strings point into the
  * lexicon, or into buf for a guessed lemma (so a copy of the struct must
@@ -193,7 +194,7 @@ int chr_lexicon_lookup_common_h(const chr_lexicon *lx, const char *w, size_t n,
  * in any inflection, and need not be looked at further. */
 
 /* Give each of the n words (lower case, shorter than 32 bytes) its marks
- * (any of CHR_LF_MARK1, CHR_LF_MARK2, CHR_LF_MARK3).  CHR_EUSAGE, marking nothing, when
+ * (any of CHR_LF_MARK1 ... CHR_LF_MARK4).  CHR_EUSAGE, marking nothing, when
  * a word is empty or too long or its marks are none of these; CHR_ENOMEM;
  * else CHR_OK. */
 int chr_lexicon_mark(chr_lexicon *lx, const char *const *words, const uint32_t *marks,
@@ -212,8 +213,8 @@ uint32_t chr_lexicon_marks(const chr_lexicon *lx, const char *w, size_t n);
  * word).  chr_lexicon_sieve() answers from that list, in a few
  * instructions and from a table that stays in the cache: the marks a word
  * with that hash may carry (some it will not: hashes collide), with
- * CHR_SIEVE_BE when it may be a form of "be"; 0 rules the word out.  It
- * knows CHR_LF_MARK1 and CHR_LF_MARK2 only.  The list does not cover
+ * CHR_SIEVE_BE when it may be a form of "be"; 0 rules the word out.  The
+ * list does not cover
  * multi-word entries or words with apostrophes: a caller looks those up.  chr_lexicon_can_sieve() says whether the list
  * was made (there are marks, and no multi-word entry carries one). */
 #define CHR_SIEVE_BE (1u << 30)

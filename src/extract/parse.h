@@ -85,10 +85,11 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
  * sentence is parsed. */
 #define CHR_WANT_ALL    UINT32_MAX
 #define CHR_WANT_BE_IN  (1u << 31)      /* or a form of "be" right before "in" */
+#define CHR_WANT_MARK4_IF_MARK3 (1u << 29)  /* or a CHR_LF_MARK4 word with a MARK3 one */
 
 /* chr_tag_tokens(), or CHR_DONE when no word carries a mark of want (any
- * of CHR_LF_MARK1, CHR_LF_MARK2, CHR_LF_MARK3, possibly with
- * CHR_WANT_BE_IN): told by the tokens' hashes alone when the lexicon can
+ * of CHR_LF_MARK1 ... CHR_LF_MARK4, possibly with CHR_WANT_BE_IN and
+ * CHR_WANT_MARK4_IF_MARK3): told by the tokens' hashes alone when the lexicon can
  * sieve (chr_lexicon_sieve), else after the lookups.  Then out holds no
  * tags (and may hold nothing at all). */
 int chr_tag_tokens_if(const chr_lexicon *lx, const chr_text *t, uint32_t begin,

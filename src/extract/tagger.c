@@ -1167,6 +1167,13 @@ static inline void set_lemma(tctx *c, uint32_t i)
     }
 }
 
+/* Whether the marks of a sentence's words are what want asks for. */
+static int wanted(uint32_t marks, uint32_t want)
+{
+    return (marks & want & CHR_LF_MARKS) ||
+           ((want & CHR_WANT_MARK4_IF_MARK3) && (marks & CHR_LF_MARK4) && (marks & CHR_LF_MARK3));
+}
+
 /* Before any lookup, by the forms of the words alone (chr_lexicon_sieve):
  * whether one of them may carry a mark of want, or a form of "be" may
  * stand right before "in".  No means the lookups would say no too. */
@@ -1199,7 +1206,7 @@ static int may_hold(const tctx *c, uint32_t want)
         if ((want & CHR_WANT_BE_IN) && prev_be && is(c, i, "in")) return 1;
         prev_be = (m & CHR_SIEVE_BE) != 0;
     }
-    return (marks & want & CHR_LF_MARKS) != 0;
+    return wanted(marks, want);
 }
 
 /* A form of "be" right before "in" ("Kishida is in Kyiv"). */
@@ -1246,7 +1253,7 @@ int chr_tag_tokens_if(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
     int saw = analyse_tokens(&c, title);
     if (!chr_lexicon_has_marks(lx))     /* nothing can be ruled out */
         for (uint32_t i = 0; i < c.n; i++) out[i].marks = CHR_LF_MARKS >> CHR_LF_MARK_SHIFT;
-    if (want != CHR_WANT_ALL && chr_lexicon_has_marks(lx) && !(c.marks & want) &&
+    if (want != CHR_WANT_ALL && chr_lexicon_has_marks(lx) && !wanted(c.marks, want) &&
         !((want & CHR_WANT_BE_IN) && be_in(&c)))
         return CHR_DONE;
     if (saw & SAW_HYPHEN) compounds(&c);
