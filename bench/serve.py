@@ -29,6 +29,9 @@ import tempfile
 import time
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import cache_dir, commit  # noqa: E402  (the corpus cache and commit id)
+
 TARGET_P99_MS = 100.0
 
 # The dashboard's queries; {story} and {doc} are filled from the store,
@@ -42,13 +45,6 @@ QUERIES = [
     "/api/stories/{story}",
     "/api/documents/{doc}",
 ]
-
-
-def cache_dir():
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    d = os.path.join(base, "chronicle-bench")
-    os.makedirs(d, exist_ok=True)
-    return d
 
 
 def productive_articles(tool, src):
@@ -164,14 +160,6 @@ def run_wrk(base, query, paths_file, a, seconds):
     return {"query": query, "requests_per_s": round(rps, 1), "p50_ms": round(p50, 2),
             "p99_ms": round(p99, 2), "non_2xx": int(non2xx.group(1)) if non2xx else 0,
             "socket_errors": errors.group(0) if errors else ""}
-
-
-def commit():
-    try:
-        return subprocess.check_output(["git", "rev-parse", "--short", "HEAD"],
-                                       stderr=subprocess.DEVNULL).decode().strip()
-    except Exception:
-        return "unknown"
 
 
 def main():

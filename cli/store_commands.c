@@ -465,6 +465,26 @@ static int finish_output(void)
     return CLI_EXIT_OK;
 }
 
+/* The end of a listing command: report a store error or a failed write,
+ * print the table (when one was gathered and all went well), close. */
+static int finish_listing(chr_store *s, int rc, int failed, const chr_error *err, table *t,
+                          int status)
+{
+    if (rc != CHR_OK && !failed) {
+        chr_error_print(err, stderr, cli_prog);
+        status = CLI_EXIT_USAGE;
+    } else if (failed) {
+        fprintf(stderr, "%s: error writing output\n", cli_prog);
+        status = CLI_EXIT_USAGE;
+    }
+    if (t) {
+        if (status == CLI_EXIT_OK) table_print(t, stdout);
+        table_free(t);
+    }
+    chr_store_close(s);
+    return status == CLI_EXIT_OK ? finish_output() : status;
+}
+
 static int list_command(show_kind show, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -515,19 +535,7 @@ static int list_command(show_kind show, int argc, char **argv)
     int rc = p.failed ? CHR_EIO
              : show == SHOW_MENTIONS ? chr_store_mentions(s, &o.f, print_row, &p, &err)
                                      : chr_store_stories(s, &o.f, print_row, &p, &err);
-    if (rc != CHR_OK && !p.failed) {
-        chr_error_print(&err, stderr, cli_prog);
-        status = CLI_EXIT_USAGE;
-    } else if (p.failed) {
-        fprintf(stderr, "%s: error writing output\n", cli_prog);
-        status = CLI_EXIT_USAGE;
-    }
-    if (p.table_out) {
-        if (status == CLI_EXIT_OK) table_print(&p.t, stdout);
-        table_free(&p.t);
-    }
-    chr_store_close(s);
-    return status == CLI_EXIT_OK ? finish_output() : status;
+    return finish_listing(s, rc, p.failed, &err, p.table_out ? &p.t : NULL, status);
 }
 
 int cmd_query(int argc, char **argv) { return list_command(SHOW_STORIES, argc, argv); }
@@ -638,19 +646,7 @@ int cmd_totals(int argc, char **argv)
     chr_error err;
     memset(&err, 0, sizeof err);
     int rc = p.failed ? CHR_EIO : chr_store_totals(s, p.by, &o.f, print_total, &p, &err);
-    if (rc != CHR_OK && !p.failed) {
-        chr_error_print(&err, stderr, cli_prog);
-        status = CLI_EXIT_USAGE;
-    } else if (p.failed) {
-        fprintf(stderr, "%s: error writing output\n", cli_prog);
-        status = CLI_EXIT_USAGE;
-    }
-    if (p.table_out) {
-        if (status == CLI_EXIT_OK) table_print(&p.t, stdout);
-        table_free(&p.t);
-    }
-    chr_store_close(s);
-    return status == CLI_EXIT_OK ? finish_output() : status;
+    return finish_listing(s, rc, p.failed, &err, p.table_out ? &p.t : NULL, status);
 }
 
 /* ---- export ------------------------------------------------------------------------------ */

@@ -572,6 +572,21 @@ static size_t fronted_actors(xsent *s, const chr_vgroup *vg, ev_args *ea)
     return 0;
 }
 
+/* What the pattern needs (needs=) that the clause's facts lack, or NULL;
+ * obj is the phrase that needs=people looks at (-1: none). */
+static const char *unmet_need(const xsent *s, const chr_pattern *p, const clause_facts *f,
+                              int32_t obj)
+{
+    if ((p->needs & CHR_NEED_AID) && !(f->has_item || f->has_money || f->has_aidnoun))
+        return "nothing given (no materiel, money or aid)";
+    if ((p->needs & CHR_NEED_MONEY) && !f->has_money) return "no money";
+    if ((p->needs & CHR_NEED_WEAPON) && !f->has_weapon) return "no weapon";
+    if ((p->needs & CHR_NEED_PHONE) && !f->has_phone) return "no phone";
+    if ((p->needs & CHR_NEED_PEOPLE) && (obj < 0 || !x_people_head(s, s->p.nps[obj].head)))
+        return "its object is not people";
+    return NULL;
+}
+
 static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
 {
     const chr_vgroup *vg = &s->p.vgs[vi];
@@ -622,15 +637,9 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     if (last > vg->last + REACH) last = vg->last + REACH;
     clause_facts f;
     read_facts(s, cl->first + REACH < vg->first ? vg->first - REACH : cl->first, last, &f);
-    if ((p->needs & CHR_NEED_AID) && !(f.has_item || f.has_money || f.has_aidnoun)) {
-        x_trace(s->d, "refused %s: nothing given (no materiel, money or aid)", lemma);
-        return;
-    }
-    if ((p->needs & CHR_NEED_MONEY) && !f.has_money) { x_trace(s->d, "refused %s: no money", lemma); return; }
-    if ((p->needs & CHR_NEED_WEAPON) && !f.has_weapon) { x_trace(s->d, "refused %s: no weapon", lemma); return; }
-    if ((p->needs & CHR_NEED_PHONE) && !f.has_phone) { x_trace(s->d, "refused %s: no phone", lemma); return; }
-    if ((p->needs & CHR_NEED_PEOPLE) && (vg->obj < 0 || !x_people_head(s, s->p.nps[vg->obj].head))) {
-        x_trace(s->d, "refused %s: its object is not people", lemma);
+    const char *unmet = unmet_need(s, p, &f, vg->obj);
+    if (unmet) {
+        x_trace(s->d, "refused %s: %s", lemma, unmet);
         return;
     }
 
@@ -736,11 +745,9 @@ static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
         return;
     }
     const chr_np *x = &s->p.nps[np];
-    int32_t c = chr_parse_vg_at(&s->p, x->last + 1 < s->p.tok_end ? x->last + 1 : x->last);
     /* its details stand near it (a bound that keeps a run-on sentence linear) */
     uint32_t tb = x->first > s->p.tok_begin + REACH ? x->first - REACH : s->p.tok_begin;
     uint32_t te = x->last + REACH < s->p.tok_end ? x->last + REACH : s->p.tok_end - 1;
-    (void)c;
     const chr_mention *date = x_date_in(s, tb, te, 0);
     const chr_mention *money[2];
     size_t nmoney = x_mentions_in(s, CHR_M_MONEY, tb, te, money, 2);
@@ -859,8 +866,6 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     const chr_mention *ms[MAXA];
     size_t n = 0;
     if (x->head > x->first) {
-        int32_t sub = -1;
-        (void)sub;
         const chr_mention *cand[MAXA];
         size_t k = x_mentions_in(s, CHR_M_ACTOR, x->first, x->head - 1, cand, MAXA);
         for (size_t i = 0; i < k && n < MAXA; i++) ms[n++] = cand[i];
@@ -967,7 +972,6 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
     for (size_t i = 0; i < n && i < MAXA; i++) ea.actors[ea.nactors++] = ms[i];
     for (int i = 0; i < p->nrecipient && !ea.nrecips && ea.nactors == 1; i++) {
         if (p->recipient[i].slot != CHR_SLOT_PREP) continue;
-        if (p->recipient[i].slot != CHR_SLOT_PREP) continue;
         for (uint32_t j = plo; j < phi; j++) {
             const chr_pp *pp = &s->p.pps[j];
             if (pp->host_np != np || !x_tok_is(s->d, pp->prep, p->recipient[i].prep)) continue;
@@ -1012,9 +1016,7 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
         if (end < x->last) end = x->last;
         clause_facts f;
         read_facts(s, x->first, end, &f);
-        if (((p->needs & CHR_NEED_AID) && !(f.has_item || f.has_money || f.has_aidnoun)) ||
-            ((p->needs & CHR_NEED_MONEY) && !f.has_money) ||
-            ((p->needs & CHR_NEED_WEAPON) && !f.has_weapon)) {
+        if (unmet_need(s, p, &f, -1)) {
             x_trace(s->d, "refused %s: its phrase lacks what it needs", p->words[0]);
             return;
         }

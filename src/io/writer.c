@@ -16,21 +16,6 @@
 
 /* ---- JSON pieces ------------------------------------------------------------ */
 
-static void json_key(chr_buf *b, int *first, const char *key)
-{
-    if (!*first) chr_buf_putc(b, ',');
-    *first = 0;
-    chr_buf_json_str(b, key, strlen(key));
-    chr_buf_putc(b, ':');
-}
-
-static void json_sfield(chr_buf *b, int *first, const char *key, const char *val)
-{
-    if (!val || !*val) return;
-    json_key(b, first, key);
-    chr_buf_json_str(b, val, strlen(val));
-}
-
 /* Append s[0..n): the room test inline, since most pieces are a few bytes. */
 static inline void put(chr_buf *b, const char *s, size_t n)
 {
@@ -80,12 +65,12 @@ static void json_day(chr_buf *b, int *first, const char *key, chr_day day)
     if (day == CHR_DAY_NONE) return;
     char s[11];
     chr_day_format(day, s);
-    json_sfield(b, first, key, s);
+    chr_buf_json_field(b, first, key, s);
 }
 
 static void json_span(chr_buf *b, int *first, uint32_t start, uint32_t end)
 {
-    json_key(b, first, "span");
+    chr_buf_json_key(b, first, "span");
     PUT_LIT(b, "[");
     put_u64(b, start);
     PUT_LIT(b, ",");
@@ -97,18 +82,18 @@ static void json_span(chr_buf *b, int *first, uint32_t start, uint32_t end)
 static void json_text(chr_buf *b, int *first, const char *key, const chr_doc *d,
                       uint32_t start, uint32_t end)
 {
-    json_key(b, first, key);
+    chr_buf_json_key(b, first, key);
     chr_buf_json_str(b, d->text.src + start, end - start);
 }
 
 /* count fields inline: value, qual, max */
 static void count_fields(chr_buf *b, int *first, const chr_rcount *c)
 {
-    json_key(b, first, "value");
+    chr_buf_json_key(b, first, "value");
     json_number(b, c->value);
-    json_sfield(b, first, "qual", c->qual ? c->qual : "exact");
+    chr_buf_json_field(b, first, "qual", c->qual ? c->qual : "exact");
     if (c->qual && strcmp(c->qual, "range") == 0) {
-        json_key(b, first, "max");
+        chr_buf_json_key(b, first, "max");
         json_number(b, c->max);
     }
 }
@@ -116,10 +101,10 @@ static void count_fields(chr_buf *b, int *first, const chr_rcount *c)
 static void json_count(chr_buf *b, int *first, const char *key, const chr_rcount *c)
 {
     if (!c->present) return;
-    json_key(b, first, key);
+    chr_buf_json_key(b, first, key);
     int f = 1;
     chr_buf_putc(b, '{');
-    json_sfield(b, &f, "text", c->text);
+    chr_buf_json_field(b, &f, "text", c->text);
     count_fields(b, &f, c);
     chr_buf_putc(b, '}');
 }
@@ -127,37 +112,37 @@ static void json_count(chr_buf *b, int *first, const char *key, const chr_rcount
 static void json_actor(chr_buf *b, int *first, const char *key, const chr_ractor *a)
 {
     if (!a->code[0]) return;
-    json_key(b, first, key);
+    chr_buf_json_key(b, first, key);
     int f = 1;
     chr_buf_putc(b, '{');
-    json_sfield(b, &f, "text", a->text);
-    json_sfield(b, &f, "name", a->name);
-    json_sfield(b, &f, "code", a->code);
-    json_sfield(b, &f, "role", a->role);
+    chr_buf_json_field(b, &f, "text", a->text);
+    chr_buf_json_field(b, &f, "name", a->name);
+    chr_buf_json_field(b, &f, "code", a->code);
+    chr_buf_json_field(b, &f, "role", a->role);
     chr_buf_putc(b, '}');
 }
 
 static void json_place(chr_buf *b, int *first, const char *key, const chr_rplace *p)
 {
     if (!p->name && !p->text) return;
-    json_key(b, first, key);
+    chr_buf_json_key(b, first, key);
     int f = 1;
     chr_buf_putc(b, '{');
-    json_sfield(b, &f, "text", p->text);
-    json_sfield(b, &f, "name", p->name);
-    json_sfield(b, &f, "country", p->country);
+    chr_buf_json_field(b, &f, "text", p->text);
+    chr_buf_json_field(b, &f, "name", p->name);
+    chr_buf_json_field(b, &f, "country", p->country);
     chr_buf_putc(b, '}');
 }
 
 static void json_source(chr_buf *b, int *first, const chr_rsource *s)
 {
     if (!s->kind) return;
-    json_key(b, first, "source");
+    chr_buf_json_key(b, first, "source");
     int f = 1;
     chr_buf_putc(b, '{');
-    json_sfield(b, &f, "text", s->text);
-    json_sfield(b, &f, "name", s->name);
-    json_sfield(b, &f, "kind", s->kind);
+    chr_buf_json_field(b, &f, "text", s->text);
+    chr_buf_json_field(b, &f, "name", s->name);
+    chr_buf_json_field(b, &f, "kind", s->kind);
     chr_buf_putc(b, '}');
 }
 
@@ -165,46 +150,46 @@ static void record_json(const chr_doc *d, const chr_record *r, chr_buf *b)
 {
     int f = 1;
     chr_buf_putc(b, '{');
-    json_sfield(b, &f, "doc_id", d->id);
-    json_sfield(b, &f, "kind", r->kind == CHR_REC_EVENT ? "event" : "figure");
+    chr_buf_json_field(b, &f, "doc_id", d->id);
+    chr_buf_json_field(b, &f, "kind", r->kind == CHR_REC_EVENT ? "event" : "figure");
     if (r->kind == CHR_REC_EVENT) {
-        json_sfield(b, &f, "type", r->type);
-        json_sfield(b, &f, "mode", r->mode);
-        json_sfield(b, &f, "cameo", r->cameo);
-        json_sfield(b, &f, "status", r->status ? r->status : "occurred");
-        if (r->symmetric) { json_key(b, &f, "symmetric"); chr_buf_puts(b, "true"); }
+        chr_buf_json_field(b, &f, "type", r->type);
+        chr_buf_json_field(b, &f, "mode", r->mode);
+        chr_buf_json_field(b, &f, "cameo", r->cameo);
+        chr_buf_json_field(b, &f, "status", r->status ? r->status : "occurred");
+        if (r->symmetric) { chr_buf_json_key(b, &f, "symmetric"); chr_buf_puts(b, "true"); }
         json_actor(b, &f, "actor", &r->actor);
         json_actor(b, &f, "recipient", &r->recipient);
         if (r->date.present) {
-            json_key(b, &f, "date");
+            chr_buf_json_key(b, &f, "date");
             int g = 1;
             chr_buf_putc(b, '{');
-            json_sfield(b, &g, "text", r->date.text);
+            chr_buf_json_field(b, &g, "text", r->date.text);
             json_day(b, &g, "start", r->date.start);
             json_day(b, &g, "end", r->date.end);
             chr_buf_putc(b, '}');
         }
         json_place(b, &f, "location", &r->location);
         if (r->money.count.present) {
-            json_key(b, &f, "money");
+            chr_buf_json_key(b, &f, "money");
             int g = 1;
             chr_buf_putc(b, '{');
-            json_sfield(b, &g, "text", r->money.count.text);
+            chr_buf_json_field(b, &g, "text", r->money.count.text);
             count_fields(b, &g, &r->money.count);
-            json_sfield(b, &g, "currency", r->money.currency);
+            chr_buf_json_field(b, &g, "currency", r->money.currency);
             chr_buf_putc(b, '}');
         }
         if (r->nitems) {
-            json_key(b, &f, "items");
+            chr_buf_json_key(b, &f, "items");
             chr_buf_putc(b, '[');
             for (size_t i = 0; i < r->nitems; i++) {
                 const chr_ritem *it = &r->items[i];
                 int g = 1;
                 if (i) chr_buf_putc(b, ',');
                 chr_buf_putc(b, '{');
-                json_sfield(b, &g, "text", it->text);
-                json_sfield(b, &g, "name", it->name);
-                json_sfield(b, &g, "class", it->cls);
+                chr_buf_json_field(b, &g, "text", it->text);
+                chr_buf_json_field(b, &g, "name", it->name);
+                chr_buf_json_field(b, &g, "class", it->cls);
                 json_count(b, &g, "count", &it->count);
                 chr_buf_putc(b, '}');
             }
@@ -213,11 +198,11 @@ static void record_json(const chr_doc *d, const chr_record *r, chr_buf *b)
         json_count(b, &f, "dead", &r->dead);
         json_count(b, &f, "injured", &r->injured);
     } else {
-        json_sfield(b, &f, "metric", r->metric);
+        chr_buf_json_field(b, &f, "metric", r->metric);
         count_fields(b, &f, &r->value);
-        if (r->value.text) json_sfield(b, &f, "text", r->value.text);
-        json_sfield(b, &f, "population", r->population);
-        json_sfield(b, &f, "side", r->side);
+        if (r->value.text) chr_buf_json_field(b, &f, "text", r->value.text);
+        chr_buf_json_field(b, &f, "population", r->population);
+        chr_buf_json_field(b, &f, "side", r->side);
         json_place(b, &f, "place", &r->place);
         json_day(b, &f, "as_of", r->as_of);
         json_day(b, &f, "since", r->since);
@@ -225,7 +210,7 @@ static void record_json(const chr_doc *d, const chr_record *r, chr_buf *b)
     json_source(b, &f, &r->source);
     json_text(b, &f, "sentence", d, r->start, r->end);
     json_span(b, &f, r->start, r->end);
-    json_sfield(b, &f, "rule", r->rule);
+    chr_buf_json_field(b, &f, "rule", r->rule);
     chr_buf_puts(b, "}\n");
 }
 

@@ -23,37 +23,22 @@ static void num(chr_buf *b, double v)
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-static void jkey(chr_buf *b, int *first, const char *key)
-{
-    if (!*first) chr_buf_putc(b, ',');
-    *first = 0;
-    chr_buf_json_str(b, key, strlen(key));
-    chr_buf_putc(b, ':');
-}
-
-static void jstr(chr_buf *b, int *first, const char *key, const char *val)
-{
-    if (!val || !*val) return;
-    jkey(b, first, key);
-    chr_buf_json_str(b, val, strlen(val));
-}
-
 static void jnum(chr_buf *b, int *first, const char *key, double v)
 {
-    jkey(b, first, key);
+    chr_buf_json_key(b, first, key);
     num(b, v);
 }
 
 static void jitems(chr_buf *b, int *first, const chr_store_row *row)
 {
     if (!row->nitems) return;
-    jkey(b, first, "items");
+    chr_buf_json_key(b, first, "items");
     chr_buf_putc(b, '[');
     for (size_t i = 0; i < row->nitems; i++) {
         int f = 1;
         if (i) chr_buf_putc(b, ',');
         chr_buf_putc(b, '{');
-        jstr(b, &f, "name", row->items[i].name);
+        chr_buf_json_field(b, &f, "name", row->items[i].name);
         if (row->items[i].has_count) jnum(b, &f, "count", row->items[i].count);
         chr_buf_putc(b, '}');
     }
@@ -64,42 +49,42 @@ static void jitems(chr_buf *b, int *first, const chr_store_row *row)
  * its record JSON). */
 static void jslots(chr_buf *b, int *f, const chr_store_row *row)
 {
-    jstr(b, f, "kind", row->kind == CHR_REC_EVENT ? "event" : "figure");
+    chr_buf_json_field(b, f, "kind", row->kind == CHR_REC_EVENT ? "event" : "figure");
     if (row->kind == CHR_REC_EVENT) {
-        jstr(b, f, "type", row->type);
-        jstr(b, f, "mode", row->mode);
-        jstr(b, f, "status", row->status);
-        jstr(b, f, "actor", row->actor);
-        jstr(b, f, "recipient", row->recipient);
+        chr_buf_json_field(b, f, "type", row->type);
+        chr_buf_json_field(b, f, "mode", row->mode);
+        chr_buf_json_field(b, f, "status", row->status);
+        chr_buf_json_field(b, f, "actor", row->actor);
+        chr_buf_json_field(b, f, "recipient", row->recipient);
         if (row->symmetric) {
-            jkey(b, f, "symmetric");
+            chr_buf_json_key(b, f, "symmetric");
             chr_buf_puts(b, "true");
         }
         if (*row->date_start) {
             int g = 1;
-            jkey(b, f, "date");
+            chr_buf_json_key(b, f, "date");
             chr_buf_putc(b, '{');
-            jstr(b, &g, "start", row->date_start);
-            jstr(b, &g, "end", row->date_end);
+            chr_buf_json_field(b, &g, "start", row->date_start);
+            chr_buf_json_field(b, &g, "end", row->date_end);
             chr_buf_putc(b, '}');
         }
         if (row->has_money) {
             int g = 1;
-            jkey(b, f, "money");
+            chr_buf_json_key(b, f, "money");
             chr_buf_putc(b, '{');
             jnum(b, &g, "value", row->money);
-            jstr(b, &g, "currency", row->currency);
+            chr_buf_json_field(b, &g, "currency", row->currency);
             chr_buf_putc(b, '}');
         }
     } else {
-        jstr(b, f, "metric", row->metric);
+        chr_buf_json_field(b, f, "metric", row->metric);
         if (row->has_value) jnum(b, f, "value", row->value);
-        jstr(b, f, "qual", row->qual);
+        chr_buf_json_field(b, f, "qual", row->qual);
         if (strcmp(row->qual, "range") == 0) jnum(b, f, "max", row->max);
-        jstr(b, f, "population", row->population);
-        jstr(b, f, "side", row->side);
-        jstr(b, f, "as_of", row->as_of);
-        jstr(b, f, "since", row->since);
+        chr_buf_json_field(b, f, "population", row->population);
+        chr_buf_json_field(b, f, "side", row->side);
+        chr_buf_json_field(b, f, "as_of", row->as_of);
+        chr_buf_json_field(b, f, "since", row->since);
     }
     jitems(b, f, row);
 }
@@ -112,15 +97,15 @@ static void json_story(chr_buf *b, const chr_store_row *row)
     jslots(b, &f, row);
     jnum(b, &f, "mentions", (double)row->mentions);
     jnum(b, &f, "documents", (double)row->documents);
-    jkey(b, &f, "sources");
+    chr_buf_json_key(b, &f, "sources");
     chr_buf_putc(b, '[');
     for (long i = 0; i < row->nsources; i++) {
         if (i) chr_buf_putc(b, ',');
         chr_buf_json_str(b, row->sources[i], strlen(row->sources[i]));
     }
     chr_buf_putc(b, ']');
-    jstr(b, &f, "first_seen", row->first_seen);
-    jstr(b, &f, "last_seen", row->last_seen);
+    chr_buf_json_field(b, &f, "first_seen", row->first_seen);
+    chr_buf_json_field(b, &f, "last_seen", row->last_seen);
     chr_buf_putc(b, '}');
 }
 
@@ -134,8 +119,8 @@ static void json_mention(chr_buf *b, const chr_store_row *row, int bare)
     chr_buf_putc(b, '{');
     if (!bare) {
         jnum(b, &f, "story", (double)row->story);
-        jstr(b, &f, "published", row->published);
-        jstr(b, &f, "outlet", row->outlet);
+        chr_buf_json_field(b, &f, "published", row->published);
+        chr_buf_json_field(b, &f, "outlet", row->outlet);
     }
     if (row->json && row->json[0] == '{') {
         /* The stored record goes on after what was put in front of it. */
@@ -145,18 +130,18 @@ static void json_mention(chr_buf *b, const chr_store_row *row, int bare)
         chr_buf_puts(b, rest);
         return;
     }
-    jstr(b, &f, "doc_id", row->doc_id);
+    chr_buf_json_field(b, &f, "doc_id", row->doc_id);
     jslots(b, &f, row);
     if (*row->source) {
         int g = 1;
-        jkey(b, &f, "source");
+        chr_buf_json_key(b, &f, "source");
         chr_buf_putc(b, '{');
-        jstr(b, &g, "name", row->source);
-        jstr(b, &g, "kind", row->source_kind);
+        chr_buf_json_field(b, &g, "name", row->source);
+        chr_buf_json_field(b, &g, "kind", row->source_kind);
         chr_buf_putc(b, '}');
     }
-    jstr(b, &f, "sentence", row->sentence);
-    jkey(b, &f, "span");
+    chr_buf_json_field(b, &f, "sentence", row->sentence);
+    chr_buf_json_key(b, &f, "span");
     chr_buf_printf(b, "[%u,%u]", row->span_start, row->span_end);
     chr_buf_putc(b, '}');
 }
@@ -343,9 +328,9 @@ int chr_store_write_total(FILE *out, chr_store_fmt fmt, chr_store_by by, const c
     } else {
         int f = 1;
         chr_buf_putc(&b, '{');
-        jkey(&b, &f, chr_store_by_name(by));
+        chr_buf_json_key(&b, &f, chr_store_by_name(by));
         chr_buf_json_str(&b, t->group, strlen(t->group));
-        jstr(&b, &f, "unit", t->unit);
+        chr_buf_json_field(&b, &f, "unit", t->unit);
         jnum(&b, &f, "total", t->total);
         jnum(&b, &f, "stories", (double)t->stories);
         jnum(&b, &f, "sources", (double)t->sources);

@@ -186,3 +186,18 @@ void chr_buf_free(chr_buf *b)
     b->len = b->cap = 0;
     b->oom = 0;
 }
+
+void chr_buf_json_key(chr_buf *b, int *first, const char *key)
+{
+    if (!*first) chr_buf_putc(b, ',');
+    *first = 0;
+    chr_buf_json_str(b, key, strlen(key));
+    chr_buf_putc(b, ':');
+}
+
+void chr_buf_json_field(chr_buf *b, int *first, const char *key, const char *val)
+{
+    if (!val || !*val) return;
+    chr_buf_json_key(b, first, key);
+    chr_buf_json_str(b, val, strlen(val));
+}

@@ -25,6 +25,10 @@ void chr_buf_printf(chr_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Append s[0..n) as a JSON string literal with its quotes. */
 void chr_buf_json_str(chr_buf *b, const char *s, size_t n);
+/* A JSON object's next key ("key":), after a comma unless *first (which it
+ * clears); and "key":"val", written only when val is not NULL or empty. */
+void chr_buf_json_key(chr_buf *b, int *first, const char *key);
+void chr_buf_json_field(chr_buf *b, int *first, const char *key, const char *val);
 void chr_buf_clear(chr_buf *b);
 void chr_buf_free(chr_buf *b);
 
