@@ -105,7 +105,7 @@ static int run_command(int which, int argc, char **argv)
     out_ctx o = {CHR_OUT_JSONL, CHR_KINDS_ALL, 0};
     int status = CLI_EXIT_OK, c;
 
-    in.stages = which == CMD_EXTRACT ? CHR_STAGE_ALL
+    in.stages = which == CMD_EXTRACT ? CHR_STAGE_RECORDS
                 : which == CMD_EXPLAIN ? CHR_STAGE_ALL | CHR_STAGE_TRACE
                 : which == CMD_ANALYZE ? CHR_STAGE_ANALYZE : CHR_STAGE_TEXT;
     optind = 1;

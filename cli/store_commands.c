@@ -877,7 +877,7 @@ int cmd_ingest(int argc, char **argv)
         {0, 0, 0, 0}};
     cli_input in;
     memset(&in, 0, sizeof in);
-    in.stages = CHR_STAGE_ALL;
+    in.stages = CHR_STAGE_RECORDS;
     ingest_ctx x;
     memset(&x, 0, sizeof x);
     x.batch = 500;

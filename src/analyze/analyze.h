@@ -126,6 +126,11 @@ enum {
 };
 int chr_numbers_scan(const chr_text *t, chr_arena *a, chr_mentions *out, unsigned opts);
 
+/* chr_numbers_find() over the sentences of t whose byte in only[] (one per
+ * sentence) is not 0; NULL reads them all.  A run of such sentences is read
+ * as if it were the whole text: nothing before or after it is looked at. */
+int chr_numbers_find_in(const chr_text *t, const uint8_t *only, chr_arena *a, chr_mentions *out);
+
 /* Ordinals (2nd, twenty-first, hundredth): CHR_M_NUMBER mentions flagged
  * CHR_NUMF_ORDINAL whose value is the position.  Never counts. */
 int chr_ordinals_find(const chr_text *t, chr_arena *a, chr_mentions *out);
@@ -133,5 +138,10 @@ int chr_ordinals_find(const chr_text *t, chr_arena *a, chr_mentions *out);
 /* Dates: appends CHR_M_DATE mentions resolved against pub (the publication
  * day, or CHR_DAY_NONE: then relative ones are found but left unresolved). */
 int chr_dates_find(const chr_text *t, chr_day pub, chr_arena *a, chr_mentions *out);
+/* chr_dates_find() over the sentences whose byte in only[] is not 0 (a date
+ * never spans two sentences, so these find what chr_dates_find() finds in
+ * them); NULL reads them all. */
+int chr_dates_find_in(const chr_text *t, chr_day pub, const uint8_t *only, chr_arena *a,
+                      chr_mentions *out);
 
 #endif

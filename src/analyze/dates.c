@@ -2442,6 +2442,12 @@ static size_t try_at(const dctx *c, size_t i, chr_daterange *r, size_t *b, int *
 
 int chr_dates_find(const chr_text *t, chr_day pub, chr_arena *a, chr_mentions *out)
 {
+    return chr_dates_find_in(t, pub, NULL, a, out);
+}
+
+int chr_dates_find_in(const chr_text *t, chr_day pub, const uint8_t *only, chr_arena *a,
+                      chr_mentions *out)
+{
     if (t->ntoks == 0) return 0;
     pthread_once(&lex_once, lex_build);
     /* Words are looked up when first asked for: most are never. */
@@ -2460,6 +2466,7 @@ int chr_dates_find(const chr_text *t, chr_day pub, chr_arena *a, chr_mentions *o
     }
     size_t nsent = t->nsents;
     for (size_t s = 0; s < (nsent ? nsent : 1); s++) {
+        if (only && nsent && !only[s]) continue;
         c.sb = nsent ? t->sents[s].tok_begin : 0;
         c.se = nsent ? t->sents[s].tok_end : t->ntoks;
         for (size_t i = c.sb; i < c.se;) {

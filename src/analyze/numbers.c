@@ -1536,29 +1536,53 @@ static int setup(nctx *c, const chr_text *t, chr_arena *a, chr_mentions *out, un
     return chr_numwords_doc(&c->d, t, a);
 }
 
+/* Read tokens [c->lo, c->n). */
+static void scan(nctx *c)
+{
+    size_t i = c->lo;
+    while (i < c->n && !c->err) {
+        if (!can_start(c, i)) {
+            size_t u = url_end(c, i);
+            i = u > i ? (c->lo = u) : i + 1;
+            continue;
+        }
+        size_t had = c->out->n;
+        size_t next = try_at(c, i);
+        /* what was read (a mention, or a year skipped) is not read again */
+        if (next > i + 1 || c->out->n > had) c->lo = next;
+        i = next;
+    }
+}
+
 int chr_numbers_scan(const chr_text *t, chr_arena *a, chr_mentions *out, unsigned opts)
 {
     nctx c;
     if (setup(&c, t, a, out, opts) < 0) return -1;
-    size_t i = 0;
-    while (i < c.n && !c.err) {
-        if (!can_start(&c, i)) {
-            size_t u = url_end(&c, i);
-            i = u > i ? (c.lo = u) : i + 1;
-            continue;
-        }
-        size_t had = c.out->n;
-        size_t next = try_at(&c, i);
-        /* what was read (a mention, or a year skipped) is not read again */
-        if (next > i + 1 || c.out->n > had) c.lo = next;
-        i = next;
-    }
+    scan(&c);
     return c.err;
 }
 
 int chr_numbers_find(const chr_text *t, chr_arena *a, chr_mentions *out)
 {
     return chr_numbers_scan(t, a, out, 0);
+}
+
+int chr_numbers_find_in(const chr_text *t, const uint8_t *only, chr_arena *a, chr_mentions *out)
+{
+    if (!only || !t->nsents) return chr_numbers_find(t, a, out);
+    nctx c;
+    if (setup(&c, t, a, out, 0) < 0) return -1;
+    for (size_t s = 0; s < t->nsents && !c.err; s++) {
+        if (!only[s]) continue;
+        size_t e = s;
+        while (e + 1 < t->nsents && only[e + 1]) e++;
+        /* a run of wanted sentences, read as if it were all the text */
+        c.lo = t->sents[s].tok_begin;
+        c.n = t->sents[e].tok_end;
+        scan(&c);
+        s = e;
+    }
+    return c.err;
 }
 
 /* ---- ordinals ---------------------------------------------------------- */

@@ -61,21 +61,31 @@ int chr_doc_process(const chr_engine *e, chr_doc *d, const chr_document *in,
     if (chr_text_build(&d->text, a, in->text ? in->text : "", in->text ? in->text_len : 0) != 0)
         goto oom;
 
-    if ((stages & CHR_STAGE_NUMBERS) && chr_numbers_find(&d->text, a, &d->mentions) != 0)
+    chr_extract_ctx x = {NULL, NULL, NULL};
+    if (stages & CHR_STAGE_EXTRACT) {
+        x = e->extract;
+        x.lexicon = chr_engine_lexicon(e, err);
+        if (!x.lexicon) return err ? err->code : CHR_EIO;
+    }
+    /* numbers and dates matter to the extractor only in the sentences it
+       may parse; the entities, in every sentence (pronouns, topics) */
+    uint8_t *only = NULL;
+    uint32_t *sieved = NULL;
+    if ((stages & CHR_STAGE_LEAN) && (stages & CHR_STAGE_EXTRACT) && !(stages & CHR_STAGE_TRACE) &&
+        chr_extract_plan(&x, &d->text, a, &sieved, &only) != CHR_OK)
         goto oom;
-    if ((stages & CHR_STAGE_DATES) && chr_dates_find(&d->text, d->pub, a, &d->mentions) != 0)
+    if ((stages & CHR_STAGE_NUMBERS) && chr_numbers_find_in(&d->text, only, a, &d->mentions) != 0)
+        goto oom;
+    if ((stages & CHR_STAGE_DATES) &&
+        chr_dates_find_in(&d->text, d->pub, only, a, &d->mentions) != 0)
         goto oom;
     if ((stages & CHR_STAGE_ENTITIES) && e->kb &&
         chr_entities_find(e->kb, &d->text, a, &d->mentions) != 0)
         goto oom;
     if (chr_mentions_sort(&d->mentions, a) != 0) goto oom;
     if (stages & CHR_STAGE_EXTRACT) {
-        const chr_lexicon *lx = chr_engine_lexicon(e, err);
-        if (!lx) return err ? err->code : CHR_EIO;
-        chr_extract_ctx x = e->extract;
-        x.lexicon = lx;
         chr_records rs = {NULL, 0, 0};
-        if (chr_extract_doc(&x, &d->text, &d->mentions, d->pub, a, &rs,
+        if (chr_extract_doc(&x, &d->text, &d->mentions, sieved, d->pub, a, &rs,
                             (stages & CHR_STAGE_TRACE) ? &d->trace : NULL) != CHR_OK)
             goto oom;
         d->records = rs.v;

@@ -72,6 +72,35 @@ static uint32_t sentence_wants(const xsent *s)
     return want;
 }
 
+/* "There will also be ...": no trigger, but a list that goes on (x_events_sentence) */
+static int opens_with_there(const chr_text *t, const chr_sentence *st)
+{
+    return st->tok_end > st->tok_begin && chr_tok_is(t, &t->toks[st->tok_begin], "there");
+}
+
+/* Every mark, as if the sentence held numbers, money, items and places */
+#define WANT_ANY (CHR_LF_MARKS | CHR_WANT_BE_IN | CHR_WANT_MARK4_IF_MARK3)
+
+int chr_extract_plan(const chr_extract_ctx *x, const chr_text *t, chr_arena *a,
+                     uint32_t **sieved, uint8_t **only)
+{
+    *sieved = NULL;
+    *only = NULL;
+    if (!t->nsents) return CHR_OK;
+    uint32_t *sv = chr_arena_alloc(a, t->nsents * sizeof *sv);
+    uint8_t *v = chr_arena_alloc(a, t->nsents);
+    if (!sv || !v) return CHR_ENOMEM;
+    for (uint32_t si = 0; si < t->nsents; si++) {
+        const chr_sentence *st = &t->sents[si];
+        sv[si] = opens_with_there(t, st) ? CHR_WANT_ALL
+                 : chr_tag_sieve(x->lexicon, t, st->tok_begin, st->tok_end);
+        v[si] = (uint8_t)chr_tag_sieve_wants(sv[si], WANT_ANY);
+    }
+    *sieved = sv;
+    *only = v;
+    return CHR_OK;
+}
+
 const chr_mention *x_topic(const xdoc *d, const char *code)
 {
     for (size_t i = 0; i < d->ntopics; i++)
@@ -80,7 +109,8 @@ const chr_mention *x_topic(const xdoc *d, const char *code)
 }
 
 int chr_extract_doc(const chr_extract_ctx *x, const chr_text *t, const chr_mentions *ms,
-                    chr_day pub, chr_arena *a, chr_records *out, chr_buf *trace)
+                    const uint32_t *sieved, chr_day pub, chr_arena *a, chr_records *out,
+                    chr_buf *trace)
 {
     xdoc d;
     memset(&d, 0, sizeof d);
@@ -110,10 +140,17 @@ int chr_extract_doc(const chr_extract_ctx *x, const chr_text *t, const chr_menti
                          (st->tok_end - st->tok_begin > 1 && t->norm[lastk->start] == '"' &&
                           t->norm[t->toks[st->tok_end - 2].start] == '?');
         }
-        /* "There will also be ...": no trigger, but a list that goes on */
-        int full = trace || x_tok_is(s.d, st->tok_begin, "there");
-        int rc = full ? chr_parse_sentence(x->lexicon, t, si, a, &s.p)
-                      : chr_parse_sentence_if(x->lexicon, t, si, sentence_wants(&s), a, &s.p);
+        int full = trace || opens_with_there(t, st), rc;
+        if (full) {
+            rc = chr_parse_sentence(x->lexicon, t, si, a, &s.p);
+        } else if (sieved) {
+            uint32_t want = sentence_wants(&s);
+            rc = chr_tag_sieve_wants(sieved[si], want)
+                 ? chr_parse_sentence_if(x->lexicon, t, si, want | CHR_WANT_SIEVED, a, &s.p)
+                 : CHR_DONE;
+        } else {
+            rc = chr_parse_sentence_if(x->lexicon, t, si, sentence_wants(&s), a, &s.p);
+        }
         if (rc == CHR_DONE) {
             update_coreference(&s);
             continue;

@@ -34,9 +34,20 @@ typedef struct chr_records {
 } chr_records;
 
 /* Extract the records of one document.  ms must be sorted (chr_mentions_sort).
- * trace, when not NULL, receives the explanation. Returns CHR_OK or CHR_ENOMEM. */
+ * sieved, when not NULL, is chr_extract_plan()'s.  trace, when not NULL,
+ * receives the explanation. Returns CHR_OK or CHR_ENOMEM. */
 int chr_extract_doc(const chr_extract_ctx *x, const chr_text *t, const chr_mentions *ms,
-                    chr_day pub, chr_arena *a, chr_records *out, chr_buf *trace);
+                    const uint32_t *sieved, chr_day pub, chr_arena *a, chr_records *out,
+                    chr_buf *trace);
+
+/* Which sentences of t may hold a record, told by the words' hashes alone
+ * before the analyzers run: (*only)[i] is 0 for a sentence that
+ * chr_extract_doc() would leave unparsed whatever its mentions, and
+ * (*sieved)[i] is what chr_extract_doc() needs to tell the rest without
+ * sieving them again.  Both live in a; NULL when t has no sentence.
+ * CHR_OK or CHR_ENOMEM. */
+int chr_extract_plan(const chr_extract_ctx *x, const chr_text *t, chr_arena *a,
+                     uint32_t **sieved, uint8_t **only);
 
 /* Within one document, fold the records of one real-world event into one
  * (spec section 3), keeping the most precise details of each. */

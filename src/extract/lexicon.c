@@ -113,7 +113,7 @@ struct chr_lexicon {
     uint32_t mw_pre_mask;
     uint64_t *sieve;        /* the forms that may carry marks (see chr_lexicon_sieve) */
     uint32_t sieve_mask, sieve_count;
-    uint64_t sieve_bits[1024];  /* a bit per form, by the top bits of its hash */
+    uint64_t sieve_bits[CHR_SIEVE_WORDS];   /* a bit per form, by the top bits of its hash */
 };
 
 /* ---- names ------------------------------------------------------------- */
@@ -1196,12 +1196,19 @@ static void common_fill(const chr_lexicon *lx, const lex_common *e, chr_lexinfo 
     }
 }
 
-/* Lower-case w into kb and hash it; 0 when it cannot be a key. */
-static int make_query(const char *w, size_t n, keybuf *kb, uint32_t *h)
+/* Lower-case w into kb; 0 when it cannot be a key. */
+static int make_key(const char *w, size_t n, keybuf *kb)
 {
     if (n == 0 || n >= MAX_WORD) return 0;
     kb->w[0] = kb->w[1] = kb->w[2] = kb->w[3] = 0;
     for (size_t i = 0; i < n; i++) kb->c[i] = (char)lower((unsigned char)w[i]);
+    return 1;
+}
+
+/* make_key(), and the key's hash. */
+static int make_query(const char *w, size_t n, keybuf *kb, uint32_t *h)
+{
+    if (!make_key(w, n, kb)) return 0;
     *h = key_hash(kb, n);
     return 1;
 }
@@ -1336,7 +1343,7 @@ static void sieve_put(chr_lexicon *lx, const char *w, size_t n, uint32_t sv)
     while (lx->sieve[i] && (lx->sieve[i] & ~(uint64_t)SV_BITS) != key) i = (i + 1) & lx->sieve_mask;
     if (!lx->sieve[i]) lx->sieve_count++;
     lx->sieve[i] |= key | sv;
-    lx->sieve_bits[(h >> 48) & 1023] |= 1ull << ((h >> 58) & 63);
+    lx->sieve_bits[(h >> 48) & (CHR_SIEVE_WORDS - 1)] |= 1ull << ((h >> 58) & 63);
 }
 
 /* Put w[0..m) + suffix. */
@@ -1439,9 +1446,11 @@ static int sieve_start(chr_lexicon *lx)
 
 int chr_lexicon_can_sieve(const chr_lexicon *lx) { return lx->sieve != NULL; }
 
+const uint64_t *chr_lexicon_sieve_filter(const chr_lexicon *lx) { return lx->sieve_bits; }
+
 uint32_t chr_lexicon_sieve(const chr_lexicon *lx, uint64_t h)
 {
-    if (!(lx->sieve_bits[(h >> 48) & 1023] & (1ull << ((h >> 58) & 63)))) return 0;
+    if (!chr_sieve_may(lx->sieve_bits, h)) return 0;
     uint64_t key = h & ~(uint64_t)SV_BITS;
     for (uint32_t i = (uint32_t)(h >> 32) & lx->sieve_mask; lx->sieve[i]; i = (i + 1) & lx->sieve_mask) {
         if ((lx->sieve[i] & ~(uint64_t)SV_BITS) != key) continue;
@@ -1482,14 +1491,6 @@ int chr_lexicon_mark(chr_lexicon *lx, const char *const *words, const uint32_t *
 
 /* ---- lookups -------------------------------------------------------------- */
 
-/* Lower-case w into kb; 0 when it cannot be a key. */
-static int make_key(const char *w, size_t n, keybuf *kb)
-{
-    if (n == 0 || n >= MAX_WORD) return 0;
-    kb->w[0] = kb->w[1] = kb->w[2] = kb->w[3] = 0;
-    for (size_t i = 0; i < n; i++) kb->c[i] = (char)lower((unsigned char)w[i]);
-    return 1;
-}
 
 void chr_lexicon_prefetch(const chr_lexicon *lx, uint64_t hash)
 {

@@ -221,4 +221,14 @@ uint32_t chr_lexicon_marks(const chr_lexicon *lx, const char *w, size_t n);
 int      chr_lexicon_can_sieve(const chr_lexicon *lx);
 uint32_t chr_lexicon_sieve(const chr_lexicon *lx, uint64_t hash);
 
+/* The sieve's first test, for a caller's inner loop: a bit per hash value
+ * (CHR_SIEVE_WORDS words of 64 bits); a clear bit means chr_lexicon_sieve()
+ * says 0. */
+#define CHR_SIEVE_WORDS 1024
+const uint64_t *chr_lexicon_sieve_filter(const chr_lexicon *lx);
+static inline int chr_sieve_may(const uint64_t *filter, uint64_t hash)
+{
+    return (int)(filter[(hash >> 48) & (CHR_SIEVE_WORDS - 1)] >> ((hash >> 58) & 63) & 1);
+}
+
 #endif

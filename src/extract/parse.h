@@ -95,6 +95,17 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
 int chr_tag_tokens_if(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
                       uint32_t end, uint32_t want, chr_arena *a, chr_ptag *out);
 
+/* The sieve of chr_tag_tokens_if(), for a caller that asks several times
+ * about one sentence: what the words of tokens [begin, end) may carry, told
+ * by their hashes alone (nothing is looked up, nothing allocated), as the
+ * marks (CHR_LF_MARK1 ...) with CHR_WANT_BE_IN; CHR_WANT_ALL when the
+ * lexicon cannot sieve.  chr_tag_sieve_wants() says whether
+ * chr_tag_tokens_if(want) may tag the sentence; when it says yes, pass
+ * want | CHR_WANT_SIEVED so that the sieve is not run again. */
+#define CHR_WANT_SIEVED (1u << 28)
+uint32_t chr_tag_sieve(const chr_lexicon *lx, const chr_text *t, uint32_t begin, uint32_t end);
+int      chr_tag_sieve_wants(uint32_t sieved, uint32_t want);
+
 /* ---- noun phrases and prepositional attachments ---------------------------- */
 
 enum {

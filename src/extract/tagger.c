@@ -1175,18 +1175,21 @@ static int wanted(uint32_t marks, uint32_t want)
 }
 
 /* Before any lookup, by the forms of the words alone (chr_lexicon_sieve):
- * whether one of them may carry a mark of want, or a form of "be" may
- * stand right before "in".  No means the lookups would say no too. */
-static int may_hold(const tctx *c, uint32_t want)
+ * the marks the words may carry, with CHR_WANT_BE_IN when a form of "be"
+ * may stand right before "in".  A mark left out is one the lookups would
+ * not give either. */
+static uint32_t sieve(const tctx *c)
 {
     const chr_text *t = c->t;
+    const uint64_t *filter = chr_lexicon_sieve_filter(c->lx);
     uint32_t marks = 0;
     int prev_be = 0;
     for (uint32_t i = 0; i < c->n; i++) {
         const chr_token *k = tok(c, i);
         uint32_t m = 0;
         if (k->type == CHR_TOK_WORD || k->type == CHR_TOK_NUM) {
-            m = chr_lexicon_sieve(c->lx, t->hash[c->b + i]);
+            uint64_t h = t->hash[c->b + i];
+            if (chr_sieve_may(filter, h)) m = chr_lexicon_sieve(c->lx, h);
             const char *p = t->lower + k->start;
             size_t n = chr_tok_len(k);
             if (n == 2 && p[0] == '\'' && p[1] == 's') {
@@ -1201,12 +1204,29 @@ static int may_hold(const tctx *c, uint32_t want)
                 if (ap >= 2) m |= chr_lexicon_sieve(c->lx, chr_text_hash(p, ap - 1));
                 m |= CHR_SIEVE_BE;
             }
+            if (prev_be && n == 2 && p[0] == 'i' && p[1] == 'n') marks |= CHR_WANT_BE_IN;
         }
-        marks |= m;
-        if ((want & CHR_WANT_BE_IN) && prev_be && is(c, i, "in")) return 1;
+        marks |= m & CHR_LF_MARKS;
         prev_be = (m & CHR_SIEVE_BE) != 0;
     }
-    return wanted(marks, want);
+    return marks;
+}
+
+int chr_tag_sieve_wants(uint32_t sieved, uint32_t want)
+{
+    return wanted(sieved, want) || (want & sieved & CHR_WANT_BE_IN);
+}
+
+uint32_t chr_tag_sieve(const chr_lexicon *lx, const chr_text *t, uint32_t begin, uint32_t end)
+{
+    if (!chr_lexicon_can_sieve(lx) || !t->hash) return CHR_WANT_ALL;
+    tctx c;
+    memset(&c, 0, sizeof c);
+    c.lx = lx;
+    c.t = t;
+    c.b = begin;
+    c.n = end > begin ? end - begin : 0;
+    return sieve(&c);
 }
 
 /* A form of "be" right before "in" ("Kishida is in Kyiv"). */
@@ -1235,7 +1255,8 @@ int chr_tag_tokens_if(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
     c.n = end - begin;
     c.o = out;
     c.marks = 0;
-    if (want != CHR_WANT_ALL && chr_lexicon_can_sieve(lx) && !may_hold(&c, want))
+    if (want != CHR_WANT_ALL && !(want & CHR_WANT_SIEVED) && chr_lexicon_can_sieve(lx) &&
+        !chr_tag_sieve_wants(sieve(&c), want))
         return CHR_DONE;
     /* the readings not chosen yet live as long as this call: on the stack
        for a sentence of ordinary length */

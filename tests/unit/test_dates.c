@@ -544,6 +544,35 @@ static void test_several_dates_in_one_sentence_are_each_found(void **state)
     chr_arena_free(&a);
 }
 
+/* Only the sentences asked for are read, and what is found in them is what
+ * reading the whole text finds there. */
+static void test_dates_are_found_in_the_sentences_asked_for(void **state)
+{
+    (void)state;
+    chr_arena a;
+    chr_arena_init(&a, 1 << 14);
+    chr_text t;
+    chr_mentions all = find_dates(&a, &t, "2022-03-03", "Talks began on Monday. The convoy left "
+                                  "last week. It arrived on March 1. Nothing happened in 2021.");
+    assert_int_equal(t.nsents, 4);
+    assert_int_equal(all.n, 4);
+    const uint8_t only[4] = {0, 1, 0, 1};
+    chr_mentions some = {0};
+    assert_int_equal(chr_dates_find_in(&t, tu_day("2022-03-03"), only, &a, &some), 0);
+    assert_int_equal(some.n, 2);
+    const size_t from[2] = {1, 3};
+    for (size_t i = 0; i < some.n; i++) {
+        const chr_mention *m = &some.v[i], *w = &all.v[from[i]];
+        assert_int_equal(m->start, w->start);
+        assert_int_equal(m->end, w->end);
+        assert_int_equal(m->u.date.start, w->u.date.start);
+        assert_int_equal(m->u.date.end, w->u.date.end);
+    }
+    assert_non_null(mention_with_span(&t, &some, "last week"));
+    assert_null(mention_with_span(&t, &some, "on Monday"));
+    chr_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +597,7 @@ int main(void)
         cmocka_unit_test(test_impossible_dates_yield_no_mention),
         cmocka_unit_test(test_mentions_carry_byte_and_token_spans),
         cmocka_unit_test(test_several_dates_in_one_sentence_are_each_found),
+        cmocka_unit_test(test_dates_are_found_in_the_sentences_asked_for),
     };
     return cmocka_run_group_tests(tests, setup_anchors, teardown_anchors);
 }

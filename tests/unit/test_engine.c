@@ -44,7 +44,10 @@ static chr_document doc_of(const char *id, const char *text)
 }
 
 /* The records of doc as JSON Lines, in a string the caller frees. */
-static char *records_json(const chr_engine *e, chr_doc *d, const char *text, unsigned stages)
+/* The document's records as JSON lines, or with kinds its mentions of
+ * those kinds. */
+static char *doc_json(const chr_engine *e, chr_doc *d, const char *text, unsigned stages,
+                      const char *kinds)
 {
     chr_document in = doc_of("t", text);
     chr_error err;
@@ -53,9 +56,39 @@ static char *records_json(const chr_engine *e, chr_doc *d, const char *text, uns
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
-    assert_int_equal(chr_write_records(d, CHR_OUT_JSONL, f), CHR_OK);
+    if (kinds) assert_int_equal(chr_write_mentions(d, chr_kinds_parse(kinds), f), CHR_OK);
+    else assert_int_equal(chr_write_records(d, CHR_OUT_JSONL, f), CHR_OK);
     fclose(f);
     return buf;
+}
+
+static char *records_json(const chr_engine *e, chr_doc *d, const char *text, unsigned stages)
+{
+    return doc_json(e, d, text, stages, NULL);
+}
+
+/* CHR_STAGE_RECORDS reads numbers and dates only where a record may be:
+ * the count of cars in a sentence with no event word is not read, the
+ * howitzers and the date of the delivery are; CHR_STAGE_ALL reads all. */
+static void test_records_alone_skip_numbers_no_record_needs(void **state)
+{
+    (void)state;
+    chr_engine *e = open_engine();
+    chr_doc *d = chr_doc_new();
+    const char *text = "Officials counted 300 cars on the bridge on Sunday. Germany sent 12 "
+                       "howitzers to Ukraine on Monday.";
+    char *all = doc_json(e, d, text, CHR_STAGE_ALL, "number,date");
+    char *lean = doc_json(e, d, text, CHR_STAGE_RECORDS, "number,date");
+    assert_non_null(strstr(all, "\"300\""));
+    assert_non_null(strstr(all, "\"Sunday\""));
+    assert_null(strstr(lean, "\"300\""));
+    assert_null(strstr(lean, "\"Sunday\""));
+    assert_non_null(strstr(lean, "\"12\""));
+    assert_non_null(strstr(lean, "\"Monday\""));
+    free(all);
+    free(lean);
+    chr_doc_free(d);
+    chr_engine_close(e);
 }
 
 static void test_the_lexicon_loads_only_for_the_extractor(void **state)
@@ -175,8 +208,12 @@ static void test_skipping_sentences_changes_no_record(void **state)
     for (size_t i = 0; i < NTEXTS; i++) {
         char *fast = records_json(e, d, texts[i], CHR_STAGE_ALL);
         char *full = records_json(e, d, texts[i], CHR_STAGE_ALL | CHR_STAGE_TRACE);
+        char *lean = records_json(e, d, texts[i], CHR_STAGE_RECORDS);
         if (strcmp(fast, full) != 0)
             fail_msg("text %zu:\nskipping:\n%s\nparsing all:\n%s", i, fast, full);
+        if (strcmp(lean, full) != 0)
+            fail_msg("text %zu:\nlean:\n%s\nparsing all:\n%s", i, lean, full);
+        free(lean);
         with_records += fast[0] != '\0';
         free(fast);
         free(full);
@@ -194,7 +231,7 @@ static char *extract_json(const chr_engine *e, chr_doc *d, const chr_lexicon *lx
     chr_extract_ctx x = e->extract;
     x.lexicon = lx;
     chr_records rs = {NULL, 0, 0};
-    assert_int_equal(chr_extract_doc(&x, &d->text, &d->mentions, d->pub, &d->arena, &rs, NULL),
+    assert_int_equal(chr_extract_doc(&x, &d->text, &d->mentions, NULL, d->pub, &d->arena, &rs, NULL),
                      CHR_OK);
     d->records = rs.v;
     d->nrecords = rs.n;
@@ -242,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_the_lexicon_loads_only_for_the_extractor),
         cmocka_unit_test(test_a_bad_lexicon_file_is_reported_when_the_engine_opens),
         cmocka_unit_test(test_skipping_sentences_changes_no_record),
+        cmocka_unit_test(test_records_alone_skip_numbers_no_record_needs),
         cmocka_unit_test(test_marks_change_no_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -475,6 +475,35 @@ static void test_empty_and_numberless_text(void **state)
     CHECK(cases);
 }
 
+/* Only the sentences asked for are read, and in them the same numbers are
+ * found as when the whole text is read. */
+static void test_numbers_are_found_in_the_sentences_asked_for(void **state)
+{
+    (void)state;
+    chr_arena a;
+    chr_arena_init(&a, 1 << 14);
+    chr_text t = tu_text(&a, "About 300 people fled on Monday. Officials counted 12 tanks. "
+                             "Another 4,000 were evacuated. Two hundred stayed.");
+    assert_int_equal(t.nsents, 4);
+    chr_mentions all = {NULL, 0, 0}, some = {NULL, 0, 0};
+    assert_int_equal(chr_numbers_find(&t, &a, &all), 0);
+    assert_int_equal(all.n, 4);
+    const uint8_t only[4] = {0, 1, 1, 0};
+    assert_int_equal(chr_numbers_find_in(&t, only, &a, &some), 0);
+    assert_int_equal(some.n, 2);
+    for (size_t i = 0; i < some.n; i++) {
+        assert_int_equal(some.v[i].start, all.v[i + 1].start);
+        assert_int_equal(some.v[i].end, all.v[i + 1].end);
+        assert_true(some.v[i].u.num.value == all.v[i + 1].u.num.value);
+    }
+    assert_true(some.v[0].u.num.value == 12 && some.v[1].u.num.value == 4000);
+    /* NULL asks for every sentence */
+    chr_mentions again = {NULL, 0, 0};
+    assert_int_equal(chr_numbers_find_in(&t, NULL, &a, &again), 0);
+    assert_int_equal(again.n, all.n);
+    chr_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -499,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_ordinals_are_found_apart),
         cmocka_unit_test(test_mention_flags_tell_words_and_vague),
         cmocka_unit_test(test_empty_and_numberless_text),
+        cmocka_unit_test(test_numbers_are_found_in_the_sentences_asked_for),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
