@@ -1067,6 +1067,27 @@ static void decide(tctx *c, uint32_t i, tstate *st)
 }
 
 /* Advance the pass's state over unit i. */
+/* A name at unit i (one or more capitalized words) followed by a word that
+ * may be its past or present verb ("Putin spoke with", "Kyiv says"), then a
+ * word that goes on a clause. */
+static int verb_after_name(const tctx *c, uint32_t i)
+{
+    uint32_t j = i;
+    while (j < c->n && (poss(c, j) & TB(PROPN)) && (c->o[j].flags & CHR_PF_CAPWORD)) j = next_unit(c, j);
+    if (j == i || j >= c->n || !(poss(c, j) & TB(VERB)) ||
+        !(c->o[j].vforms & (CHR_VF_PAST | CHR_VF_PRES3)) || (c->o[j].flags & CHR_PF_CAPWORD))
+        return 0;
+    uint32_t k = next_unit(c, j);
+    return k < c->n && (poss(c, k) & (TB(ADP) | TB(DET) | TB(NUM) | TB(PRON) | TB(PROPN)));
+}
+
+/* The lemma chosen for unit i (tagged already) is w. */
+static int lemma_is(const tctx *c, uint32_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return c->o[i].lemma && c->o[i].lemma_len == n && memcmp(c->o[i].lemma, w, n) == 0;
+}
+
 static void step(tctx *c, uint32_t i, tstate *st)
 {
     const chr_ptag *o = &c->o[i];
@@ -1104,6 +1125,13 @@ static void step(tctx *c, uint32_t i, tstate *st)
     if (tag == CHR_T_SCONJ || (o->flags & CHR_PF_REL) ||
         (tag == CHR_T_PUNCT && !(o->flags & CHR_PF_GLUED) && !punct_is(c, i, ',')))
         st->chain_base = 0;
+    /* "said Slovakia had sent ...": right after a report verb, a noun
+       phrase with a finite verb ahead opens a clause of its own, with no
+       "that" ("told reporters ..." names whom first) */
+    if (st->pt == CHR_T_VERB && st->prev != NONE && (c->o[st->prev].feats & CHR_LF_REPORT) &&
+        !lemma_is(c, st->prev, "tell") && tag != CHR_T_ADP && tag != CHR_T_PUNCT &&
+        np_opener(c, i) && (clause_ahead(c, i) || verb_after_name(c, i)))
+        st->has_finite = 0;
     if ((tag == CHR_T_NOUN || tag == CHR_T_PROPN || tag == CHR_T_NUM ||
          (tag == CHR_T_PRON && !(o->flags & CHR_PF_REL))) && st->pt != CHR_T_ADP &&
         !st->has_finite)
