@@ -431,6 +431,18 @@ static void lists(pctx *c, const chr_np *tmp, uint32_t ntmp)
             /* pronouns do not take part in lists of names */
             if (tmp[j].flags & CHR_NPF_PRON && !(tmp[i].flags & CHR_NPF_PRON)) ok = 0;
         }
+        /* "between 500 and 700 soldiers", "200 or 300 people": two
+           numbers joined before one noun are one count, not a list */
+        if (ok && j == i + 1 && tagof(c, tmp[i].head) == CHR_T_NUM &&
+            tagof(c, tmp[j].first) == CHR_T_NUM) {
+            chr_np x = tmp[j];
+            x.first = tmp[i].first;
+            if (tmp[i].num != NONE) x.num = tmp[i].num;
+            x.flags |= tmp[i].flags & CHR_NPF_QUANT;
+            p->nps[p->nnp++] = x;
+            i = j + 1;
+            continue;
+        }
         if (!ok) {
             /* emit tmp[i] alone; j may still start a list */
             p->nps[p->nnp++] = tmp[i];

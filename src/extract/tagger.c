@@ -519,6 +519,15 @@ static int clause_ahead(const tctx *c, uint32_t i)
     return 0;
 }
 
+/* A range of numbers at unit i: "500 and 700", "500 and 700 soldiers". */
+static int range_after(const tctx *c, uint32_t i)
+{
+    uint32_t j = next_unit(c, i);
+    if (j >= c->n || !is(c, j, "and")) return 0;
+    uint32_t k = next_unit(c, j);
+    return k < c->n && (tok(c, k)->type == CHR_TOK_NUM || (poss(c, k) & TB(NUM)));
+}
+
 static uint8_t pick_vform(uint8_t vf, int expect, int has_finite)
 {
     if (!vf) return 0;
@@ -980,8 +989,10 @@ static void decide(tctx *c, uint32_t i, tstate *st)
         tag = open_class(c, i, st, &vform);     /* "the past week" */
     } else if ((P & TB(ADP)) && (o->feats & CHR_LF_QPRE) && nx < c->n &&
                (tok(c, nx)->type == CHR_TOK_NUM || (poss(c, nx) & TB(NUM)) ||
-                (is(c, nx, "a") && nx + 1 < c->n && (poss(c, nx + 1) & TB(NUM))))) {
-        tag = CHR_T_ADV;                /* "over 200", "about 20": part of the number */
+                (is(c, nx, "a") && nx + 1 < c->n && (poss(c, nx + 1) & TB(NUM)))) &&
+               (!is(c, i, "between") || range_after(c, nx))) {
+        /* "over 200", "about 20", "between 500 and 700": part of the number */
+        tag = CHR_T_ADV;
     } else if ((P & TB(SCONJ)) && (P & (TB(ADP) | TB(ADV)))) {
         /* as, after, before, since, until, once, when: a clause follows? */
         if ((P & TB(ADP)) && !clause_ahead(c, i)) tag = CHR_T_ADP;

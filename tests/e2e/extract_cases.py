@@ -555,8 +555,11 @@ CASES = [
          "Between 500 and 700 Russian soldiers have been captured, the "
          "Ukrainian military said.",
          [fig("detained", value=500, qual="range", max=700,
-              population="soldiers", side="RUS")],
-         known_gap="'Between 500 and 700 Russian soldiers have been captured' makes no figure (the clause has no subject)"),
+              population="soldiers", side="RUS")]),
+    Case("figure_range_after_the_verb", D,
+         "Russian troops killed between 40 and 50 civilians in Bucha, local "
+         "officials said.",
+         [ev("ASSAULT", actor="RUS", recipient="UKR", dead=(40, "range"))]),
     Case("figure_half_a_million_children", "2022-03-08",
          "Half a million children have fled Ukraine, UNICEF said.",
          [fig("displaced", value=500000, population="children", side="UKR",
