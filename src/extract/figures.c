@@ -44,6 +44,11 @@ static const chr_pattern *token_pattern(const xsent *s, uint32_t k, char pos, in
  * group after the phrase in the same clause. */
 static const chr_pattern *subject_metric(const xsent *s, const chr_np *x, const chr_vgroup **vgo)
 {
+    /* "hit by two missiles, killing ...": the agent of a passive is no
+       later verb's subject */
+    int32_t xi = (int32_t)(x - s->p.nps);
+    for (uint32_t vi = 0; vi < s->p.nvg; vi++)
+        if (s->p.vgs[vi].agent == xi) return NULL;
     for (uint32_t vi = 0; vi < s->p.nvg; vi++) {
         const chr_vgroup *vg = &s->p.vgs[vi];
         if (vg->first <= x->last) continue;

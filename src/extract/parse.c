@@ -891,7 +891,14 @@ static void roles(pctx *c)
             cl->obj = -1;
         } else if ((cl->kind == CHR_CL_COORD || cl->kind == CHR_CL_ADVERBIAL) &&
                    cl->parent >= 0 && p->vgs[cl->vg_first].first <= cl->first + 1) {
-            cl->subj = p->clauses[cl->parent].subj;
+            const chr_clause *pc = &p->clauses[cl->parent];
+            cl->subj = pc->subj;
+            /* "the station was hit by two missiles, killing 50": who kills
+               is the passive's agent, not its subject */
+            if (cl->kind == CHR_CL_ADVERBIAL && pc->main_vg >= 0 &&
+                p->vgs[pc->main_vg].voice == CHR_VOICE_PASSIVE &&
+                p->vgs[pc->main_vg].agent >= 0 && (mv->flags & CHR_VGF_GERUND))
+                cl->subj = p->vgs[pc->main_vg].agent;
             cl->subj_how = cl->subj >= 0 ? CHR_SUBJ_SHARED : CHR_SUBJ_NONE;
         }
         if ((mv->flags & CHR_VGF_REPORT) && mv->voice == CHR_VOICE_ACTIVE) {

@@ -608,6 +608,11 @@ static int strong_np_opener(const tctx *c, uint32_t i)
     uint32_t p = poss(c, i);
     if (!p || (p & (TB(VERB) | TB(AUX) | TB(MODAL)))) return 0;
     if (p & (TB(DET) | TB(NUM) | TB(PROPN))) return 1;
+    /* "at least 50", "nearly 200": a number's qualifier */
+    if ((c->o[i].feats & CHR_LF_QPRE) && !(p & TB(ADP))) {
+        uint32_t j = next_unit(c, i);
+        if (j < c->n && (tok(c, j)->type == CHR_TOK_NUM || (poss(c, j) & TB(NUM)))) return 1;
+    }
     return (p & TB(PRON)) && !(c->o[i].feats & CHR_LF_REL);
 }
 
