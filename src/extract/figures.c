@@ -57,6 +57,14 @@ static const chr_pattern *subject_metric(const xsent *s, const chr_np *x, const 
         char buf[64];
         const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
         if (!lemma) return NULL;
+        /* "are missing", "remain unaccounted for": be and a count's adjective */
+        if (vg->last + 1 < s->p.tok_end && chr_parse_tag(&s->p, vg->last + 1)->tag == CHR_T_ADJ) {
+            const chr_pattern *a = token_pattern(s, vg->last + 1, 'a', CHR_PAT_METRIC);
+            if (a) {
+                *vgo = vg;
+                return a;
+            }
+        }
         const chr_pattern *c[8];
         size_t n = chr_patterns_find(s->d->x->patterns, 'v', lemma, strlen(lemma), c, 8);
         for (size_t i = 0; i < n; i++) {
