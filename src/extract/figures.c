@@ -149,6 +149,11 @@ static chr_record *sentence_assault(xsent *s)
 static void figure_from_number(xsent *s, const chr_mention *num)
 {
     int32_t npi = chr_parse_np_at(&s->p, num->tok_begin);
+    /* "Half a million children": the phrase that holds the count's last word */
+    if (npi >= 0 && s->p.nps[npi].last + 1 < num->tok_end) {
+        int32_t last = chr_parse_np_at(&s->p, num->tok_end - 1);
+        if (last >= 0) npi = last;
+    }
     if (npi < 0) return;
     const chr_np *x = &s->p.nps[npi];
     const chr_pattern *metric = NULL, *pop = NULL;
