@@ -518,6 +518,11 @@ static int source_from_np(xsent *s, int32_t np, chr_rsource *src)
     return 0;
 }
 
+int x_np_source(xsent *s, int32_t np, chr_rsource *src)
+{
+    return source_from_np(s, np, src);
+}
+
 int x_source(xsent *s, int32_t c, chr_rsource *src)
 {
     for (int hops = 0; c >= 0 && (uint32_t)c < s->p.ncl && hops < 8; hops++) {

@@ -10,6 +10,8 @@
  * "according to X").  Negation, modals of possibility, questions and
  * governing verbs of denial or request refuse the event; future tense and
  * governing verbs of intent ("agreed to provide") make it pledged or planned.
+ * An accusation ("Moscow accused Kyiv of attacking ...") tells of an event
+ * by the accused, with the accuser as its source.
  *
  * A noun trigger ("talks", "visit", "strike") makes an event when its own
  * noun phrase names the actor ("Russia's strike on Kharkiv", "his visit to
@@ -277,6 +279,22 @@ static const char *aid_cameo(const char *mode, const char *status)
     return pledged ? "033" : "070";
 }
 
+/* "attacked Moscow with drones": an attack whose trigger leaves its mode
+ * open takes it from the weapon it names: aircraft and drones attack from
+ * the air, missiles are missiles, guns and rockets shell. */
+static const char *assault_mode(const chr_record *r)
+{
+    for (size_t i = 0; i < r->nitems; i++) {
+        const char *c = r->items[i].cls;
+        if (!c) continue;
+        if (strcmp(c, "drone") == 0 || strcmp(c, "aircraft") == 0 || strcmp(c, "helicopter") == 0)
+            return "aerial";
+        if (strcmp(c, "missile") == 0) return "missile";
+        if (strcmp(c, "artillery") == 0 || strcmp(c, "rocket-artillery") == 0) return "explosives";
+    }
+    return NULL;
+}
+
 typedef struct ev_args {
     const chr_pattern *pat;
     const char *status;
@@ -288,6 +306,8 @@ typedef struct ev_args {
     int32_t clause;
     const chr_mention *date;
     const char *rule;           /* when not the pattern's own */
+    int has_accuser;            /* who claims it ("X accused Y of ..."), */
+    int32_t accuser;            /* the phrase that is its source */
 } ev_args;
 
 static int self_report(xsent *s, const chr_rsource *src, const chr_mention *actor)
@@ -308,7 +328,8 @@ static void emit(xsent *s, ev_args *ea)
     /* who reports it: the frame of the clause, else whoever reports in the
      * sentence; never the actor reporting its own act */
     chr_rsource src;
-    int has_src = x_source(s, ea->clause, &src);
+    int has_src = ea->has_accuser && x_np_source(s, ea->accuser, &src);
+    if (!has_src) has_src = x_source(s, ea->clause, &src);
     if (has_src && ea->nactors && self_report(s, &src, ea->actors[0])) has_src = 0;
     if (!has_src) has_src = x_sentence_source(s, &src);
     if (has_src && ea->nactors && self_report(s, &src, ea->actors[0])) has_src = 0;
@@ -332,13 +353,14 @@ static void emit(xsent *s, ev_args *ea)
          * attacked stands for its state */
         const chr_mention *pl[2];
         uint32_t pf = ea->first > s->p.tok_begin + REACH ? ea->first - REACH : s->p.tok_begin;
+        if (ea->has_accuser) pf = ea->first;    /* not the parties' own places */
         uint32_t pt = ea->last + REACH < s->p.tok_end ? ea->last + REACH : s->p.tok_end - 1;
         if (x_mentions_in(s, CHR_M_PLACE, pf, pt, pl, 2) &&
             strcmp(x_code(pl[0]), x_code(ea->actors[0])) != 0)
             ea->recips[ea->nrecips++] = pl[0];
     }
     if (!ea->nrecips && (strcmp(p->type, "AID") == 0 || strcmp(p->type, "ASSAULT") == 0) &&
-        ea->nactors) {
+        ea->nactors && !ea->has_accuser) {
         /* "the UK is sending 1,600 missiles": aid goes to (and an attack
          * falls on) the state the article is about */
         const chr_mention *tp = x_topic(s->d, x_code(ea->actors[0]));
@@ -375,7 +397,10 @@ static void emit(xsent *s, ev_args *ea)
             } else {
                 r->mode = p->mode;
                 r->cameo = p->cameo;
-                if (strcmp(p->type, "ASSAULT") == 0) add_items(s, r, ea->first, ea->last);
+                if (strcmp(p->type, "ASSAULT") == 0) {
+                    add_items(s, r, ea->first, ea->last);
+                    if (!r->mode) r->mode = assault_mode(r);
+                }
 
             }
             /* money is what aid is worth or what a sanction freezes */
@@ -457,6 +482,63 @@ static int32_t vg_index(const xsent *s, const chr_vgroup *vg)
     return (int32_t)(vg - s->p.vgs);
 }
 
+/* "Moscow accused Kyiv of attacking ...", "Russia was accused of shelling
+ * ...", "condemned Moscow for bombing ...": a gerund right after the "of"
+ * or "for" of an accusation (a verb of type ACCUSE) says what the accused
+ * did, a claim the article reports.  The verb group of the accusation, or
+ * -1; *accused is the accused's phrase (the accusation's object, or the
+ * subject of its passive). */
+static int32_t accusation_of(const xsent *s, int32_t vi, int32_t *accused)
+{
+    const chr_vgroup *vg = &s->p.vgs[vi];
+    *accused = -1;
+    if (!(vg->flags & CHR_VGF_GERUND) || vi == 0 || vg->first < s->p.tok_begin + 2) return -1;
+    uint32_t prep = vg->first - 1;
+    if (!x_tok_is(s->d, prep, "of") && !x_tok_is(s->d, prep, "for")) return -1;
+    const chr_vgroup *av = &s->p.vgs[vi - 1];
+    if (av->clause < 0) return -1;
+    if (av->obj >= 0 && s->p.nps[av->obj].last + 1 == prep)
+        *accused = av->obj;     /* (a participle with an object is active) */
+    else if (av->voice == CHR_VOICE_PASSIVE && av->last + 1 == prep)
+        *accused = s->p.clauses[av->clause].subj;
+    else
+        return -1;
+    int32_t used;
+    const chr_pattern *ap = verb_event_pattern(s, av, &used);
+    if (!ap || strcmp(ap->type, "ACCUSE") != 0 || *accused < 0) {
+        *accused = -1;
+        return -1;
+    }
+    return vi - 1;
+}
+
+/* The accusation that the verb group vi, or the gerund it is the
+ * complement of ("accused Russia of planning to invade"), tells of. */
+static int32_t accusation_over(const xsent *s, int32_t vi, int32_t *accused)
+{
+    *accused = -1;
+    for (int32_t g = vi, hops = 0; g >= 0 && hops < 4; g = s->p.vgs[g].gov, hops++) {
+        int32_t a = accusation_of(s, g, accused);
+        if (a >= 0) return a;
+    }
+    return -1;
+}
+
+/* Who makes the accusation of verb group av: the phrase right before it
+ * ("after Russia's Defense Ministry accused ..."), else its clause's
+ * subject; for a passive its by-phrase; -1 when unsaid. */
+static int32_t accuser_np(const xsent *s, int32_t ai)
+{
+    const chr_vgroup *av = &s->p.vgs[ai];
+    if (av->voice == CHR_VOICE_PASSIVE && av->obj < 0) return av->agent;
+    if (av->first > s->p.tok_begin) {
+        int32_t np = chr_parse_np_at(&s->p, av->first - 1);
+        if (np >= 0 && s->p.nps[np].last + 1 == av->first) return np;
+    }
+    const chr_clause *cl = &s->p.clauses[av->clause];
+    return cl->main_vg == ai ? cl->subj : -1;
+}
+
 /* Why the verb group vi states no fact (NULL when it does), and whether
  * what it states lies ahead (future tense, intent, plans). */
 static const char *vg_refusal(xsent *s, int32_t vi, int *future)
@@ -475,8 +557,16 @@ static const char *vg_refusal(xsent *s, int32_t vi, int *future)
         if (x_tok_is(s->d, vg->first - 1, not_done[i])) before_gerund = 1;
     /* "warned against providing", "coordination on imposing sanctions":
      * a gerund after such a preposition names an act, not a fact */
-    if ((vg->flags & CHR_VGF_GERUND) && before_gerund) {
+    int32_t accused;
+    int32_t acc = accusation_over(s, vi, &accused);
+    if ((vg->flags & CHR_VGF_GERUND) && before_gerund && accusation_of(s, vi, &accused) < 0) {
         return "a gerund after a preposition (warned against, coordination on)";
+    }
+    if (acc >= 0) {
+        /* "did not accuse", "could accuse": no claim is made */
+        const chr_vgroup *av = &s->p.vgs[acc];
+        if (av->flags & CHR_VGF_NEG) return "its accusation is negated";
+        if (modal_refuses(av->modal)) return "its accusation is only possible";
     }
     /* "they should work with governments, provide assistance ...": a bare
      * verb coordinated after a modal shares the modal */
@@ -587,6 +677,46 @@ static const char *unmet_need(const xsent *s, const chr_pattern *p, const clause
     return NULL;
 }
 
+/* Whether phrase np, or the of-phrase on it ("control of Rostov", "the
+ * town of Avdiivka"), names ground: a place, a state, or a noun of
+ * territory.  Taking ground is an invasion (CAMEO 192); taking troops,
+ * tanks or "the initiative" is not. */
+static int names_ground(const xsent *s, int32_t np)
+{
+    static const char *const ground[] = {
+        "country", "nation", "territory", "land", "neighbour", "neighbor", "republic",
+        "region", "oblast", "province", "district", "area", "peninsula", "island", "coast",
+        "capital", "city", "town", "village", "settlement", "suburb", "outskirts",
+        "port", "airport", "airfield", "base", "bridgehead", "stronghold", "outpost",
+        "position", "plant", "station", "dam", "bridge", "hill", "height", NULL};
+    for (int hop = 0; hop < 2 && np >= 0; hop++) {
+        const chr_np *x = &s->p.nps[np];
+        if (x->flags & (CHR_NPF_PRON | CHR_NPF_TIME)) return 0;
+        for (size_t i = x_mention_first(s, x->first); i < s->m1; i++) {
+            const chr_mention *m = &s->d->ms->v[i];
+            if (m->tok_begin > x->last) break;
+            /* the name is the phrase's head, not a modifier ("Kharkiv
+             * residents"), and a state itself, not its people or forces
+             * ("Ukrainian soldiers") */
+            if (m->tok_end > x->head &&
+                (m->kind == CHR_M_PLACE ||
+                 (m->kind == CHR_M_ACTOR && m->u.entry->type == CHR_ET_STATE &&
+                  !(m->flags & (CHR_MF_ROLE_MASK | CHR_MF_COMPOSITE)))))
+                return 1;
+        }
+        char buf[64];
+        const char *h = x_lemma(s, x->head, buf, sizeof buf);
+        for (int i = 0; ground[i]; i++)
+            if (strcmp(h, ground[i]) == 0) return 1;
+        /* "control of ...": the ground is in the of-phrase */
+        int32_t next = -1;
+        for (uint32_t j = x_pp_lower(s, x->last + 1); j < s->p.npp && s->p.pps[j].prep <= x->last + 1; j++)
+            if (s->p.pps[j].host_np == np && x_tok_is(s->d, s->p.pps[j].prep, "of")) next = s->p.pps[j].np;
+        np = next;
+    }
+    return 0;
+}
+
 static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
 {
     const chr_vgroup *vg = &s->p.vgs[vi];
@@ -654,8 +784,37 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     ea.last = last > vg->last + REACH ? vg->last + REACH : last;
     last = ea.last;
     int passive = vg->voice == CHR_VOICE_PASSIVE;
+    if (strcmp(p->type, "ASSAULT") == 0 && p->mode && strcmp(p->mode, "invade") == 0) {
+        int32_t taken = passive ? cl->subj : vg->obj;
+        if (taken >= 0 && (s->p.nps[taken].flags & CHR_NPF_TIME)) taken = -1;
+        /* "Russia invaded" says what it invaded; "seizing on", "attempting
+         * to capture" do not */
+        if (taken < 0 ? strcmp(lemma, "invade") != 0 : !names_ground(s, taken)) {
+            x_trace(s->d, "refused %s: what it takes is no ground", lemma);
+            return;
+        }
+        /* "an offensive to seize the town", "tasked with capturing", "aimed
+         * at seizing": an aim */
+        if (((vg->flags & CHR_VGF_INF) && vg->gov < 0) ||
+            ((vg->flags & CHR_VGF_GERUND) && vg->first > s->p.tok_begin &&
+             (x_tok_is(s->d, vg->first - 1, "with") || x_tok_is(s->d, vg->first - 1, "at")))) {
+            x_trace(s->d, "refused %s: an aim, not ground taken", lemma);
+            return;
+        }
+    }
+    int32_t accused = -1, acc;
     if (passive) {
         if (vg->agent >= 0) ea.nactors = x_np_actors(s, vg->agent, ea.actors, MAXA);
+    } else if (p->actor.slot == CHR_SLOT_SUBJ && (acc = accusation_over(s, vi, &accused)) >= 0) {
+        /* "Moscow accused Kyiv of attacking": the accused acts, not the
+         * accuser, who is the source of the claim */
+        ea.nactors = x_np_actors(s, accused, ea.actors, MAXA);
+        ea.accuser = accuser_np(s, acc);
+        ea.has_accuser = ea.accuser >= 0;
+        /* its details follow the accused: neither party is its place */
+        if (ea.first < vg->first) ea.first = vg->first;
+        x_trace(s->d, "'%s' is what an accusation says the accused did", lemma);
+        if (!ea.nactors) { x_trace(s->d, "refused %s: the accused is no actor", lemma); return; }
     } else {
         ea.nactors = slot_actors(s, vi, &p->actor, 0, cl->first, cl->last, ea.actors, MAXA);
     }
@@ -1148,8 +1307,66 @@ static void list_goes_on(xsent *s)
                 touched);
 }
 
+/* "... accused Kyiv of attacking Moscow with drones.  Three drones were
+ * intercepted Sunday, ...": a sentence right after an attack, with no
+ * event of its own, whose clause is about the attack's weapon (the weapon
+ * is its subject) tells how many there were and when. */
+static void attack_goes_on(xsent *s, size_t made_before)
+{
+    chr_records *rs = s->d->out;
+    if (s->sent == 0 || rs->n != made_before || !rs->n || rs->v[rs->n - 1].sent + 1 != s->sent)
+        return;
+    int attack = 0;
+    for (size_t j = rs->n; j-- > 0 && rs->v[j].sent + 1 == s->sent && !attack;)
+        attack = rs->v[j].kind == CHR_REC_EVENT && strcmp(rs->v[j].type, "ASSAULT") == 0 &&
+                 rs->v[j].nitems;
+    if (!attack) return;
+    const chr_sentence *ss = s->d->t->sents;
+    if (ss[s->sent - 1].para != ss[s->sent].para) return;
+    const chr_mention *items[8];
+    size_t ni = x_mentions_in(s, CHR_M_ITEM, s->p.tok_begin, s->p.tok_end - 1, items, 8);
+    for (size_t i = 0; i < ni; i++) {
+        const chr_mention *m = items[i];
+        if (!is_weapon_class(m->u.entry->item_class)) continue;
+        int32_t c = x_clause_at(s, m->tok_begin);
+        if (c < 0 || s->p.clauses[c].subj < 0) continue;
+        const chr_np *subj = &s->p.nps[s->p.clauses[c].subj];
+        if (m->tok_begin < subj->first || m->tok_end > subj->last + 1) continue;
+        const chr_mention *who[1];
+        if (x_mentions_in(s, CHR_M_ACTOR, subj->first, subj->last, who, 1)) continue;
+        const char *cls = chr_item_class_name(m->u.entry->item_class);
+        chr_record tmp;
+        memset(&tmp, 0, sizeof tmp);
+        add_items(s, &tmp, subj->first, subj->last);
+        const chr_mention *date = x_date_in(s, s->p.clauses[c].first, s->p.clauses[c].last, 0);
+        size_t touched = 0;
+        for (size_t j = rs->n; j-- > 0 && rs->v[j].sent + 1 >= s->sent;) {
+            chr_record *r = &rs->v[j];
+            if (r->sent + 1 != s->sent || r->kind != CHR_REC_EVENT || strcmp(r->type, "ASSAULT") != 0)
+                continue;
+            int same = 0;
+            for (size_t k = 0; k < r->nitems; k++) {
+                chr_ritem *it = &r->items[k];
+                if (!it->cls || strcmp(it->cls, cls) != 0) continue;
+                same = 1;
+                for (size_t t = 0; t < tmp.nitems && !it->count.present; t++)
+                    if (tmp.items[t].cls && strcmp(tmp.items[t].cls, cls) == 0)
+                        it->count = tmp.items[t].count;
+            }
+            if (!same) continue;
+            if (date && !r->date.present) x_fill_date(s->d, &r->date, date);
+            touched++;
+        }
+        if (touched)
+            x_trace(s->d, "'%s' goes on with the attack just before: its count and date",
+                    x_mention_text(s->d, m));
+        return;
+    }
+}
+
 void x_events_sentence(xsent *s)
 {
+    size_t made_before = s->d->out->n;
     const chr_parse *p = &s->p;
     list_goes_on(s);
     for (uint32_t c = 0; c < p->ncl; c++)
@@ -1198,4 +1415,5 @@ void x_events_sentence(xsent *s)
         x_trace(s->d, "trigger noun '%s' (%s)", x_tok_text(s->d, h, h), pat->rule);
         noun_event(s, (int32_t)ni, h, pat);
     }
+    attack_goes_on(s, made_before);
 }

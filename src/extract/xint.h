@@ -93,6 +93,9 @@ int32_t  x_clause_at(const xsent *s, uint32_t k);
 /* The reported source of clause c (walking up report frames), into src;
  * returns 1 when found. */
 int x_source(xsent *s, int32_t c, chr_rsource *src);
+/* Who phrase np names as a source ("Russia's Defense Ministry", "a report
+ * by NBC News"), into src; returns 1 when it names one. */
+int x_np_source(xsent *s, int32_t np, chr_rsource *src);
 /* A sentence-level source ("according to X", "X said", "a report stated"). */
 int x_sentence_source(xsent *s, chr_rsource *src);
 /* The date governing tokens [first, last]: a date mention there (not a
