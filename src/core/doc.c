@@ -74,13 +74,14 @@ int chr_doc_process(const chr_engine *e, chr_doc *d, const chr_document *in,
     if ((stages & CHR_STAGE_LEAN) && (stages & CHR_STAGE_EXTRACT) && !(stages & CHR_STAGE_TRACE) &&
         chr_extract_plan(&x, &d->text, a, &sieved, &only) != CHR_OK)
         goto oom;
+    if ((stages & CHR_STAGE_ENTITIES) && e->kb &&
+        chr_entities_find(e->kb, &d->text, a, &d->mentions) != 0)
+        goto oom;
+    if (only) chr_extract_plan_more(&d->text, &d->mentions, only);
     if ((stages & CHR_STAGE_NUMBERS) && chr_numbers_find_in(&d->text, only, a, &d->mentions) != 0)
         goto oom;
     if ((stages & CHR_STAGE_DATES) &&
         chr_dates_find_in(&d->text, d->pub, only, a, &d->mentions) != 0)
-        goto oom;
-    if ((stages & CHR_STAGE_ENTITIES) && e->kb &&
-        chr_entities_find(e->kb, &d->text, a, &d->mentions) != 0)
         goto oom;
     if (chr_mentions_sort(&d->mentions, a) != 0) goto oom;
     if (stages & CHR_STAGE_EXTRACT) {

@@ -1314,13 +1314,7 @@ static void list_goes_on(xsent *s)
 static void attack_goes_on(xsent *s, size_t made_before)
 {
     chr_records *rs = s->d->out;
-    if (s->sent == 0 || rs->n != made_before || !rs->n || rs->v[rs->n - 1].sent + 1 != s->sent)
-        return;
-    int attack = 0;
-    for (size_t j = rs->n; j-- > 0 && rs->v[j].sent + 1 == s->sent && !attack;)
-        attack = rs->v[j].kind == CHR_REC_EVENT && strcmp(rs->v[j].type, "ASSAULT") == 0 &&
-                 rs->v[j].nitems;
-    if (!attack) return;
+    if (rs->n != made_before || !x_attack_before(s)) return;
     const chr_sentence *ss = s->d->t->sents;
     if (ss[s->sent - 1].para != ss[s->sent].para) return;
     const chr_mention *items[8];

@@ -101,6 +101,38 @@ int chr_extract_plan(const chr_extract_ctx *x, const chr_text *t, chr_arena *a,
     return CHR_OK;
 }
 
+void chr_extract_plan_more(const chr_text *t, const chr_mentions *ms, uint8_t *only)
+{
+    for (size_t i = 0; i < ms->n; i++) {
+        const chr_mention *m = &ms->v[i];
+        if (m->kind != CHR_M_ITEM || m->tok_begin >= t->ntoks) continue;
+        uint32_t si = t->toks[m->tok_begin].sent;
+        if (si > 0 && si < t->nsents && only[si - 1]) only[si] = 1;
+    }
+}
+
+int x_attack_before(const xsent *s)
+{
+    const chr_records *rs = s->d->out;
+    if (!s->sent || !rs->n || rs->v[rs->n - 1].sent + 1 != s->sent) return 0;
+    for (size_t j = rs->n; j-- > 0 && rs->v[j].sent + 1 == s->sent;)
+        if (rs->v[j].kind == CHR_REC_EVENT && strcmp(rs->v[j].type, "ASSAULT") == 0 &&
+            rs->v[j].nitems)
+            return 1;
+    return 0;
+}
+
+/* "... accused Kyiv of attacking Moscow with drones.  Three drones were
+ * intercepted Sunday": a sentence naming an item right after an attack
+ * with items may tell more of it (x_events_sentence), trigger or not. */
+static int goes_on_attack(const xsent *s)
+{
+    if (!x_attack_before(s)) return 0;
+    for (size_t i = s->m0; i < s->m1; i++)
+        if (s->d->ms->v[i].kind == CHR_M_ITEM) return 1;
+    return 0;
+}
+
 const chr_mention *x_topic(const xdoc *d, const char *code)
 {
     for (size_t i = 0; i < d->ntopics; i++)
@@ -140,7 +172,7 @@ int chr_extract_doc(const chr_extract_ctx *x, const chr_text *t, const chr_menti
                          (st->tok_end - st->tok_begin > 1 && t->norm[lastk->start] == '"' &&
                           t->norm[t->toks[st->tok_end - 2].start] == '?');
         }
-        int full = trace || opens_with_there(t, st), rc;
+        int full = trace || opens_with_there(t, st) || goes_on_attack(&s), rc;
         if (full) {
             rc = chr_parse_sentence(x->lexicon, t, si, a, &s.p);
         } else if (sieved) {

@@ -49,6 +49,11 @@ int chr_extract_doc(const chr_extract_ctx *x, const chr_text *t, const chr_menti
 int chr_extract_plan(const chr_extract_ctx *x, const chr_text *t, chr_arena *a,
                      uint32_t **sieved, uint8_t **only);
 
+/* After the entities are found: add to only[] the sentences that may go on
+ * with a record of the sentence before (chr_extract_doc parses a sentence
+ * naming an item right after an attack with items). */
+void chr_extract_plan_more(const chr_text *t, const chr_mentions *entities, uint8_t *only);
+
 /* Within one document, fold the records of one real-world event into one
  * (spec section 3), keeping the most precise details of each. */
 void chr_records_merge(chr_records *rs, chr_buf *trace);

@@ -105,6 +105,8 @@ void x_fill_date(xdoc *d, chr_rdate *r, const chr_mention *m);
 void x_fill_count(xdoc *d, chr_rcount *c, const chr_mention *m);
 
 /* The state the document is most about other than code, or NULL. */
+/* The sentence before s made an attack (ASSAULT) with items. */
+int x_attack_before(const xsent *s);
 const chr_mention *x_topic(const xdoc *d, const char *code);
 
 /* Record helpers. */

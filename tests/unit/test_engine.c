@@ -194,6 +194,8 @@ static const char *const texts[] = {
         "Canada donated 4,500 rocket launchers and humanitarian aid worth $10 million. The "
         "delivery of the weapons took a week. Talks between Moscow and Kyiv resumed. The "
         "Kremlin's phone call with Ankara lasted an hour.",
+        "Russia accused Ukraine of attacking Belgorod with rockets. Five rockets were "
+        "intercepted over the region on Sunday.",
 };
 #define NTEXTS (sizeof texts / sizeof *texts)
 
