@@ -36,6 +36,11 @@ run extract "$@" "$TMP/docs.jsonl"
 cp "$TMP/out" "$TMP/records.jsonl"
 py check check "$TMP/records.jsonl"
 
+# explain parses every sentence; its records must be extract's, line for line
+run explain "$@" "$TMP/docs.jsonl"
+grep '^{"doc_id"' "$TMP/out" >"$TMP/explained.jsonl"
+cmp -s "$TMP/explained.jsonl" "$TMP/records.jsonl"; verdict explain_makes_the_records_extract_makes
+
 run extract "$@" --format csv "$TMP/docs.jsonl"
 cp "$TMP/out" "$TMP/records.csv"
 run extract "$@" --format cameo "$TMP/docs.jsonl"

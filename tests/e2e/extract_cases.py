@@ -525,6 +525,11 @@ CASES = [
          "Five drones were shot down on Sunday, the ministry said.",
          [ev("ASSAULT", mode="aerial", actor="UKR", recipient="RUS",
              date=day("2023-07-30"), items=[item("drone", count=5)])]),
+    Case("assault_the_next_sentence_counts_the_rockets", "2023-07-31",
+         "Russia accused Ukraine of attacking Belgorod with rockets. Five "
+         "rockets were intercepted over the region on Sunday.",
+         [ev("ASSAULT", actor="UKR", recipient="RUS", date=day("2023-07-30"),
+             items=[item("missile", count=5)])]),
     Case("no_assault_when_the_accusation_is_denied", D,
          "Kyiv did not accuse Moscow of shelling the plant in Enerhodar.", []),
     Case("no_assault_when_the_accusation_is_only_possible", D,
