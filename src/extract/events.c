@@ -132,56 +132,72 @@ static void fact_hash_init(void)
     }
 }
 
-/* Count, once per sentence, what each token contributes (items, money,
- * weapons, aid nouns, words that give aid its mode), as running sums. */
+/* Fact bits b at token k. */
+static int add_fact(xsent *s, size_t *cap, uint32_t k, uint32_t b)
+{
+    if (s->nfacts && s->facts[s->nfacts - 1].tok == k) {
+        s->facts[s->nfacts - 1].bits |= b;
+        return 0;
+    }
+    if (s->nfacts == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        xfact *v = chr_arena_realloc(s->d->a, s->facts, *cap * sizeof *v, nc * sizeof *v);
+        if (!v) return -1;
+        s->facts = v;
+        *cap = nc;
+    }
+    s->facts[s->nfacts++] = (xfact){k, b};
+    return 0;
+}
+
+#define XB(f) (1u << (f))
+
+/* List, once per sentence, what each token contributes (items, money,
+ * weapons, aid nouns, words that give aid its mode). */
 static int build_facts(xsent *s)
 {
-    uint32_t n = s->p.tok_end - s->p.tok_begin;
-    s->facts = chr_arena_calloc(s->d->a, (size_t)n + 1, sizeof *s->facts);
-    if (!s->facts) return -1;
-    uint16_t (*f)[XF_COUNT] = s->facts;
+    size_t cap = 0;
+    s->facts_made = 1;
     for (size_t i = s->m0; i < s->m1; i++) {
         const chr_mention *m = &s->d->ms->v[i];
         if (m->tok_begin < s->p.tok_begin || m->tok_begin >= s->p.tok_end) continue;
-        uint16_t *c = f[m->tok_begin - s->p.tok_begin + 1];
+        uint32_t b = 0;
         if (m->kind == CHR_M_ITEM) {
             int cls = m->u.entry->item_class;
-            c[XF_ITEM]++;
-            if (is_weapon_class(cls) || cls == CHR_IC_PROTECTIVE) { c[XF_WEAPON]++; c[XF_ITEM_MIL]++; }
-            else if (cls == CHR_IC_MEDICAL || cls == CHR_IC_FOOD || cls == CHR_IC_FUEL) c[XF_ITEM_HUM]++;
+            b = XB(XF_ITEM);
+            if (is_weapon_class(cls) || cls == CHR_IC_PROTECTIVE) b |= XB(XF_WEAPON) | XB(XF_ITEM_MIL);
+            else if (cls == CHR_IC_MEDICAL || cls == CHR_IC_FOOD || cls == CHR_IC_FUEL) b |= XB(XF_ITEM_HUM);
         } else if (m->kind == CHR_M_MONEY) {
-            c[XF_MONEY]++;
+            b = XB(XF_MONEY);
         }
+        if (b && add_fact(s, &cap, m->tok_begin, b) != 0) return -1;
     }
     char buf[64];
     /* the words by the tokens' hashes before their letters */
     pthread_once(&fact_once, fact_hash_init);
     for (uint32_t k = s->p.tok_begin; k < s->p.tok_end; k++) {
-        uint16_t *c = f[k - s->p.tok_begin + 1];
         if (s->d->t->toks[k].type != CHR_TOK_WORD) continue;
+        uint32_t b = 0;
         uint64_t h = s->d->t->hash[k];
         for (size_t i = 0; (fact_bits >> (h & 63) & 1) && i < NFACT_WORDS; i++)
             if (h == fact_hash[i] && x_tok_is(s->d, k, fact_words[i].w)) {
-                c[fact_words[i].fact]++;
+                b |= XB(fact_words[i].fact);
                 break;
             }
-        if (!(chr_parse_marks(&s->p, k) & CHR_LF_MARK3)) continue;    /* no aid noun */
-        const chr_pattern *cand[16];
-        size_t nc;
-        const chr_pattern *p = find_pattern(s, 'n', x_lemma(s, k, buf, sizeof buf), CHR_PAT_AIDNOUN,
-                                            cand, &nc);
-        if (p && p->nwords == 1) {
-            c[XF_AIDNOUN]++;
-            if (strcmp(p->mode, "military") == 0) { c[XF_NOUN_MIL]++; c[XF_WEAPON]++; }
-            else if (strcmp(p->mode, "economic") == 0) c[XF_NOUN_ECO]++;
-            else if (strcmp(p->mode, "humanitarian") == 0) c[XF_NOUN_HUM]++;
+        if (chr_parse_marks(&s->p, k) & CHR_LF_MARK3) {     /* an aid noun */
+            const chr_pattern *cand[16];
+            size_t nc;
+            const chr_pattern *p = find_pattern(s, 'n', x_lemma(s, k, buf, sizeof buf),
+                                                CHR_PAT_AIDNOUN, cand, &nc);
+            if (p && p->nwords == 1) {
+                b |= XB(XF_AIDNOUN);
+                if (strcmp(p->mode, "military") == 0) b |= XB(XF_NOUN_MIL) | XB(XF_WEAPON);
+                else if (strcmp(p->mode, "economic") == 0) b |= XB(XF_NOUN_ECO);
+                else if (strcmp(p->mode, "humanitarian") == 0) b |= XB(XF_NOUN_HUM);
+            }
         }
+        if (b && add_fact(s, &cap, k, b) != 0) return -1;
     }
-    for (uint32_t i = 1; i <= n; i++)
-        for (int j = 0; j < XF_COUNT; j++) {
-            unsigned v = (unsigned)f[i][j] + f[i - 1][j];
-            f[i][j] = (uint16_t)(v > 65535 ? 65535 : v);
-        }
     return 0;
 }
 
@@ -190,25 +206,24 @@ static void read_facts(xsent *s, uint32_t first, uint32_t last, clause_facts *f)
     memset(f, 0, sizeof *f);
     f->first = first;
     f->last = last;
-    /* counted on first need: most sentences have no trigger at all */
-    if (!s->facts && build_facts(s) != 0) return;
+    /* listed on first need: most sentences have no trigger at all */
+    if (!s->facts_made && build_facts(s) != 0) return;
     if (first < s->p.tok_begin || first > last) return;
-    if (last >= s->p.tok_end) last = s->p.tok_end - 1;
-    const uint16_t *a = s->facts[first - s->p.tok_begin];
-    const uint16_t *b = s->facts[last - s->p.tok_begin + 1];
-    int n[XF_COUNT];
-    for (int j = 0; j < XF_COUNT; j++) n[j] = b[j] > a[j] ? b[j] - a[j] : 0;
-    f->has_item = n[XF_ITEM] > 0;
-    f->has_money = n[XF_MONEY] > 0;
-    f->has_weapon = n[XF_WEAPON] > 0;
-    f->has_phone = n[XF_PHONE] > 0;
-    f->has_aidnoun = n[XF_AIDNOUN] > 0;
+    uint32_t n = 0;
+    for (size_t i = 0; i < s->nfacts; i++)
+        if (s->facts[i].tok >= first && s->facts[i].tok <= last) n |= s->facts[i].bits;
+    f->has_item = (n & XB(XF_ITEM)) != 0;
+    f->has_money = (n & XB(XF_MONEY)) != 0;
+    f->has_weapon = (n & XB(XF_WEAPON)) != 0;
+    f->has_phone = (n & XB(XF_PHONE)) != 0;
+    f->has_aidnoun = (n & XB(XF_AIDNOUN)) != 0;
     /* the mode of aid: what the text calls it, else what is given, else
      * the noun that names it */
-    f->aid_mode = n[XF_ADJ_HUM] ? "humanitarian" : n[XF_ADJ_MIL] ? "military"
-                  : n[XF_ADJ_ECO] ? "economic" : n[XF_ITEM_MIL] ? "military"
-                  : n[XF_ITEM_HUM] ? "humanitarian" : n[XF_NOUN_MIL] ? "military"
-                  : n[XF_NOUN_ECO] ? "economic" : n[XF_NOUN_HUM] ? "humanitarian" : NULL;
+    f->aid_mode = n & XB(XF_ADJ_HUM) ? "humanitarian" : n & XB(XF_ADJ_MIL) ? "military"
+                  : n & XB(XF_ADJ_ECO) ? "economic" : n & XB(XF_ITEM_MIL) ? "military"
+                  : n & XB(XF_ITEM_HUM) ? "humanitarian" : n & XB(XF_NOUN_MIL) ? "military"
+                  : n & XB(XF_NOUN_ECO) ? "economic" : n & XB(XF_NOUN_HUM) ? "humanitarian"
+                  : NULL;
 }
 
 /* ---- filling a record --------------------------------------------------------------- */

@@ -7,12 +7,18 @@
 
 #include "extract/extract.h"
 
-/* What a stretch of a sentence mentions, counted per token (events.c). */
+/* What a stretch of a sentence mentions (events.c): a bit each. */
 enum {
     XF_ITEM, XF_MONEY, XF_WEAPON, XF_PHONE, XF_AIDNOUN,
     XF_ADJ_HUM, XF_ADJ_MIL, XF_ADJ_ECO, XF_ITEM_MIL, XF_ITEM_HUM,
     XF_NOUN_MIL, XF_NOUN_ECO, XF_NOUN_HUM, XF_COUNT
 };
+
+/* The tokens of a sentence that carry facts, and which (1 << XF_*). */
+typedef struct xfact {
+    uint32_t tok;
+    uint32_t bits;
+} xfact;
 
 typedef struct xdoc {
     const chr_extract_ctx *x;
@@ -38,8 +44,9 @@ typedef struct xsent {
     chr_parse p;
     size_t m0, m1;          /* the sentence's mentions: ms->v[m0 .. m1) */
     int question;           /* ends with '?' */
-    uint16_t (*facts)[XF_COUNT];  /* per token: running counts of XF_* up to
-                                     it, so a clause's facts cost O(1) */
+    xfact *facts;           /* made on first need (read_facts); few per sentence */
+    size_t nfacts;
+    int facts_made;
     int conditions;         /* clauses opened by if / unless */
     int src_state;          /* sentence-level source: 0 not looked for, 1 found, -1 none */
     chr_rsource src;
