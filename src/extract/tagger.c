@@ -26,6 +26,7 @@
  */
 #include "extract/parse.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define TB(t) CHR_TB(CHR_T_##t)
@@ -1222,33 +1223,47 @@ static int wanted(uint32_t marks, uint32_t want)
  * the marks the words may carry, with CHR_WANT_BE_IN when a form of "be"
  * may stand right before "in".  A mark left out is one the lookups would
  * not give either. */
+/* The hashes of the few words the sieve looks at by their letters. */
+static uint64_t h_s, h_in, h_be, h_have;
+static pthread_once_t sieve_once = PTHREAD_ONCE_INIT;
+
+static void sieve_init(void)
+{
+    h_s = chr_text_hash("'s", 2);
+    h_in = chr_text_hash("in", 2);
+    h_be = chr_text_hash("be", 2);
+    h_have = chr_text_hash("have", 4);
+}
+
 static uint32_t sieve(const tctx *c)
 {
     const chr_text *t = c->t;
     const uint64_t *filter = chr_lexicon_sieve_filter(c->lx);
+    const uint64_t *hash = t->hash + c->b;
+    const chr_token *toks = t->toks + c->b;
+    pthread_once(&sieve_once, sieve_init);
     uint32_t marks = 0;
     int prev_be = 0;
     for (uint32_t i = 0; i < c->n; i++) {
-        const chr_token *k = tok(c, i);
+        const chr_token *k = &toks[i];
         uint32_t m = 0;
         if (k->type == CHR_TOK_WORD || k->type == CHR_TOK_NUM) {
-            uint64_t h = t->hash[c->b + i];
+            uint64_t h = hash[i];
             if (chr_sieve_may(filter, h)) m = chr_lexicon_sieve(c->lx, h);
-            const char *p = t->lower + k->start;
-            size_t n = chr_tok_len(k);
-            if (n == 2 && p[0] == '\'' && p[1] == 's') {
+            if (h == h_s && is(c, i, "'s")) {
                 /* 's: its lemma is "be" or "have" (analyse_tokens, decide) */
-                m |= chr_lexicon_sieve(c->lx, chr_text_hash("be", 2)) |
-                     chr_lexicon_sieve(c->lx, chr_text_hash("have", 4)) | CHR_SIEVE_BE;
+                m |= chr_lexicon_sieve(c->lx, h_be) | chr_lexicon_sieve(c->lx, h_have) |
+                     CHR_SIEVE_BE;
             } else if (k->flags & CHR_TF_APOSTROPHE) {
                 /* "we'll", "they're": the word before the clitic, and the
                    clitic's auxiliary (split_clitic) */
-                size_t ap = n;
+                const char *p = t->lower + k->start;
+                size_t ap = chr_tok_len(k);
                 while (ap > 0 && p[ap - 1] != '\'') ap--;
                 if (ap >= 2) m |= chr_lexicon_sieve(c->lx, chr_text_hash(p, ap - 1));
                 m |= CHR_SIEVE_BE;
             }
-            if (prev_be && n == 2 && p[0] == 'i' && p[1] == 'n') marks |= CHR_WANT_BE_IN;
+            if (prev_be && h == h_in && is(c, i, "in")) marks |= CHR_WANT_BE_IN;
         }
         marks |= m & CHR_LF_MARKS;
         prev_be = (m & CHR_SIEVE_BE) != 0;
