@@ -206,7 +206,12 @@ static void figure_from_number(xsent *s, const chr_mention *num)
         if (x_mentions_in(s, CHR_M_PLACE, from, from + 3 < s->p.tok_end ? from + 3 : s->p.tok_end - 1, pl, 2) ||
             x_mentions_in(s, CHR_M_ACTOR, from, from + 3 < s->p.tok_end ? from + 3 : s->p.tok_end - 1, pl, 2)) {
             x_fill_place(s->d, &r->place, pl[0]);
-            if (!r->side[0] && r->population && strcmp(r->population, "soldiers") != 0)
+            /* the people of the place, unless soldiers; and whoever fled a
+               place ("refugees from Ukraine") is its people */
+            int whence = (fled || x_tok_is(s->d, k, "from")) &&
+                         strcmp(metric->metric, "displaced") == 0;
+            if (!r->side[0] &&
+                ((r->population && strcmp(r->population, "soldiers") != 0) || whence))
                 snprintf(r->side, sizeof r->side, "%s", x_code(pl[0]));
             break;
         }

@@ -627,8 +627,7 @@ CASES = [
               source={"name": "UNICEF", "kind": "igo"})]),
     Case("figure_refugees_taken_in", "2022-03-14",
          "Poland has taken in more than 1.5 million refugees from Ukraine.",
-         [fig("displaced", value=1500000, qual="more_than", side="UKR")],
-         known_gap="'refugees from Ukraine' does not give side UKR"),
+         [fig("displaced", value=1500000, qual="more_than", side="UKR")]),
     Case("figure_destroyed_equipment", D,
          "Ukraine's military says it has destroyed 200 Russian tanks since "
          "February 24.",
