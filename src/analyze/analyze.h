@@ -101,6 +101,10 @@ chr_mention *chr_mentions_push(chr_mentions *ms, chr_arena *a, const chr_mention
  * scratch from a (0, or -1 when out of memory). */
 int chr_mentions_sort(chr_mentions *ms, chr_arena *a);
 
+/* After sorting: drop the names inside an amount of money, which name its
+ * currency ("5 billion Swiss francs", "Hong Kong dollars"), not a party. */
+void chr_mentions_drop_in_money(chr_mentions *ms);
+
 /* ---- the analyzers ------------------------------------------------------- */
 
 /* Numbers and money: appends CHR_M_NUMBER and CHR_M_MONEY mentions.

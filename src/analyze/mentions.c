@@ -97,3 +97,17 @@ const char *chr_mention_kind_name(int k)
     }
     return "unknown";
 }
+
+void chr_mentions_drop_in_money(chr_mentions *ms)
+{
+    size_t k = 0;
+    uint32_t money_end = 0;     /* the end of the last amount met, in sorted order */
+    for (size_t i = 0; i < ms->n; i++) {
+        const chr_mention *m = &ms->v[i];
+        if (m->kind == CHR_M_MONEY && m->end > money_end) money_end = m->end;
+        else if (m->end <= money_end && m->kind >= CHR_M_ACTOR && m->kind != CHR_M_ITEM)
+            continue;
+        ms->v[k++] = *m;
+    }
+    ms->n = k;
+}

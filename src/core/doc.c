@@ -84,6 +84,7 @@ int chr_doc_process(const chr_engine *e, chr_doc *d, const chr_document *in,
         chr_dates_find_in(&d->text, d->pub, only, a, &d->mentions) != 0)
         goto oom;
     if (chr_mentions_sort(&d->mentions, a) != 0) goto oom;
+    chr_mentions_drop_in_money(&d->mentions);
     if (stages & CHR_STAGE_EXTRACT) {
         chr_records rs = {NULL, 0, 0};
         if (chr_extract_doc(&x, &d->text, &d->mentions, sieved, d->pub, a, &rs,
