@@ -134,14 +134,14 @@ static int cumulative_cue(const xsent *s)
     return 0;
 }
 
-/* An ASSAULT event made from this sentence, whose toll this is. */
-static chr_record *sentence_assault(xsent *s)
+/* An event of this type made from this sentence (ASSAULT: whose toll this is). */
+static chr_record *sentence_event(xsent *s, const char *type)
 {
     chr_records *rs = s->d->out;
     for (size_t i = rs->n; i > 0; i--) {
         chr_record *r = &rs->v[i - 1];
         if (r->sent != s->sent) break;
-        if (r->kind == CHR_REC_EVENT && strcmp(r->type, "ASSAULT") == 0) return r;
+        if (r->kind == CHR_REC_EVENT && strcmp(r->type, type) == 0) return r;
     }
     return NULL;
 }
@@ -177,8 +177,16 @@ static void figure_from_number(xsent *s, const chr_mention *num)
     if (vg && (vg->flags & CHR_VGF_NEG)) return;
     if (s->question) return;
 
-    chr_record *attack = sentence_assault(s);
+    chr_record *attack = sentence_event(s, "ASSAULT");
     int perfect = vg && (vg->aspect & CHR_ASPECT_PERFECT);
+    /* "Belarus arrested two journalists on Monday", "Russia released 50
+       prisoners": one arrest or release, told by its event, is no count
+       of the conflict */
+    if (strcmp(metric->metric, "detained") == 0 && !perfect && !cumulative_cue(s) &&
+        (sentence_event(s, "COERCE") || sentence_event(s, "CONCEDE"))) {
+        x_trace(s->d, "count '%s' is the event's, not a figure", x_mention_text(s->d, num));
+        return;
+    }
     if (attack && !perfect && !cumulative_cue(s) &&
         (strcmp(metric->metric, "killed") == 0 || strcmp(metric->metric, "injured") == 0)) {
         chr_rcount *c = strcmp(metric->metric, "killed") == 0 ? &attack->dead : &attack->injured;

@@ -570,6 +570,32 @@ CASES = [
     Case("no_assault_when_capture_could_happen", D,
          "Russia could capture Kyiv within days, officials warned.", []),
 
+    # ---- the other PLOVER types ----------------------------------------------------------------
+    Case("support_thanked_for", D,
+         "Zelensky thanked Germany for its support on Monday.",
+         [ev("SUPPORT", cameo="051", actor="UKR", recipient="DEU",
+             date=day("2022-02-28"))]),
+    Case("concede_released_prisoners", D,
+         "Russia released 50 Ukrainian prisoners on Sunday.",
+         [ev("CONCEDE", cameo="0841", actor="RUS", recipient="UKR",
+             date=day("2022-02-27"))]),
+    Case("concede_lifted_sanctions", D,
+         "The European Union lifted sanctions on Belarus.",
+         [ev("CONCEDE", cameo="085", actor="EU", recipient="BLR")]),
+    Case("coerce_arrested_journalists", D,
+         "Belarus arrested two Polish journalists on Monday.",
+         [ev("COERCE", cameo="173", actor="BLR", recipient="POL",
+             date=day("2022-02-28"))]),
+    Case("cooperate_with_each_other", D,
+         "Ukraine and Poland will cooperate on border security.",
+         [ev("COOPERATE", cameo="060", actor="UKR", recipient="POL", swap=True)]),
+    Case("no_coerce_when_arrest_is_denied", D,
+         "Belarus did not arrest the Polish journalists.",
+         [], exact=True),
+    Case("no_concede_when_release_is_only_possible", D,
+         "Russia could release the Ukrainian prisoners next week.",
+         [], exact=True),
+
     # ---- figures -------------------------------------------------------------------------------
     Case("figure_killed_so_far", D,
          "More than 2,000 civilians have been killed in Ukraine so far, the "
