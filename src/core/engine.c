@@ -99,37 +99,45 @@ const char *chr_data_dir(void)
  * triggers start with -- event triggers with CHR_LF_MARK1, the words of
  * counts (figures) with CHR_LF_MARK2, the nouns that name aid with
  * CHR_LF_MARK3, and with CHR_LF_MARK4 instead of MARK1 the event words
- * whose every trigger is a verb that needs aid, money or weapons in its
- * clause (events.c, verb_event: "needs=aid" refuses a "send" with nothing
- * sent).  A word the marks cannot hold leaves the lexicon unmarked: then
- * every sentence is parsed and every word compared. */
+ * whose every one-word trigger is a verb that needs aid, money or weapons
+ * in its clause (events.c, verb_event: "needs=aid" refuses a "send" with
+ * nothing sent).  A trigger of several words ("hold talks", "air strike",
+ * "lift sanctions") marks its first word with CHR_LF_MARK5 and its second
+ * with CHR_LF_MARK6: it can match only where both stand.  A word the marks
+ * cannot hold leaves the lexicon unmarked: then every sentence is parsed
+ * and every word compared. */
 static int mark_triggers(chr_lexicon *lx, const chr_patterns *ps)
 {
     size_t n = chr_patterns_count(ps), k = 0;
-    const char **words = malloc((n + 1) * sizeof *words);
-    uint32_t *marks = malloc((n + 1) * sizeof *marks);
+    const char **words = malloc((2 * n + 1) * sizeof *words);
+    uint32_t *marks = malloc((2 * n + 1) * sizeof *marks);
     int rc = words && marks ? CHR_OK : CHR_ENOMEM;
     for (size_t i = 0; i < n && rc == CHR_OK; i++) {
         const chr_pattern *p = chr_patterns_at(ps, i);
-        int needy = p->what == CHR_PAT_EVENT;
+        int several = p->what == CHR_PAT_EVENT && p->nwords > 1;
+        int needy = p->what == CHR_PAT_EVENT && !several;
         for (size_t j = 0; j < n && needy; j++) {
             const chr_pattern *q = chr_patterns_at(ps, j);
-            if (q->what == CHR_PAT_EVENT && strcmp(q->words[0], p->words[0]) == 0 &&
+            if (q->what == CHR_PAT_EVENT && q->nwords == 1 && strcmp(q->words[0], p->words[0]) == 0 &&
                 !(q->pos == 'v' && (q->needs & (CHR_NEED_AID | CHR_NEED_MONEY | CHR_NEED_WEAPON))))
                 needy = 0;
         }
-        uint32_t m = p->what == CHR_PAT_EVENT ? (needy ? CHR_LF_MARK4 : CHR_LF_MARK1)
+        uint32_t m = several ? CHR_LF_MARK5
+                   : p->what == CHR_PAT_EVENT ? (needy ? CHR_LF_MARK4 : CHR_LF_MARK1)
                    : p->what == CHR_PAT_METRIC ? CHR_LF_MARK2
                    : p->what == CHR_PAT_AIDNOUN ? CHR_LF_MARK3 : 0;
         if (!m) continue;
-        size_t l = strlen(p->words[0]);
-        if (l == 0 || l >= 32) {
-            k = 0;
-            break;
+        for (size_t w = 0; w < (several ? 2u : 1u); w++) {
+            size_t l = strlen(p->words[w]);
+            if (l == 0 || l >= 32) {
+                k = 0;
+                goto done;
+            }
+            words[k] = p->words[w];
+            marks[k++] = w ? CHR_LF_MARK6 : m;
         }
-        words[k] = p->words[0];
-        marks[k++] = m;
     }
+done:
     if (rc == CHR_OK && k) rc = chr_lexicon_mark(lx, words, marks, k);
     free(words);
     free(marks);

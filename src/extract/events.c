@@ -70,7 +70,7 @@ static int verb_rest_matches(const xsent *s, const chr_vgroup *vg, const chr_pat
 static const chr_pattern *verb_event_pattern(const xsent *s, const chr_vgroup *vg,
                                              int32_t *used_np)
 {
-    if (!(chr_parse_marks(&s->p, vg->head) & (CHR_LF_MARK1 | CHR_LF_MARK4)))
+    if (!(chr_parse_marks(&s->p, vg->head) & (CHR_LF_MARK1 | CHR_LF_MARK4 | CHR_LF_MARK5)))
         return NULL;        /* no trigger */
     char buf[64];
     const char *lemma = x_vg_lemma(vg, buf, sizeof buf);
@@ -1221,7 +1221,8 @@ static const chr_pattern *noun_event_pattern(const xsent *s, uint32_t first, uin
     for (uint32_t back = 3; back-- > 0;) {
         if (h < first + back) continue;
         uint32_t k = h - back;
-        if (!(chr_parse_marks(&s->p, k) & CHR_LF_MARK1)) continue;    /* no trigger's first word */
+        if (!(chr_parse_marks(&s->p, k) & (CHR_LF_MARK1 | CHR_LF_MARK5)))
+            continue;                                           /* no trigger's first word */
         const chr_pattern *c[16];
         size_t n;
         const char *w = back ? x_lemma(s, k, buf, sizeof buf) : x_lemma(s, h, buf, sizeof buf);

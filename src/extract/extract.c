@@ -57,12 +57,13 @@ static void find_topics(xdoc *d)
  * it (see the engine's mark_triggers for the marks): an event trigger
  * (CHR_LF_MARK1); a count word, with a number to count (MARK2); a verb
  * that needs aid, money or weapons (MARK4), with an item or money, or an
- * aid noun (MARK3) -- verb_event refuses it otherwise; "is in", with a
- * place ("Kishida is in Kyiv").  A sentence with none of them is not
- * parsed. */
+ * aid noun (MARK3) -- verb_event refuses it otherwise; the first word of a
+ * trigger of several words (MARK5) with a second word of one (MARK6);
+ * "is in", with a place ("Kishida is in Kyiv").  A sentence with none of
+ * them is not parsed. */
 static uint32_t sentence_wants(const xsent *s)
 {
-    uint32_t want = CHR_LF_MARK1 | CHR_WANT_MARK4_IF_MARK3;
+    uint32_t want = CHR_LF_MARK1 | CHR_WANT_MARK4_IF_MARK3 | CHR_WANT_MARK5_IF_MARK6;
     for (size_t i = s->m0; i < s->m1; i++) {
         int kind = s->d->ms->v[i].kind;
         if (kind == CHR_M_NUMBER) want |= CHR_LF_MARK2;
@@ -79,7 +80,8 @@ static int opens_with_there(const chr_text *t, const chr_sentence *st)
 }
 
 /* Every mark, as if the sentence held numbers, money, items and places */
-#define WANT_ANY (CHR_LF_MARKS | CHR_WANT_BE_IN | CHR_WANT_MARK4_IF_MARK3)
+#define WANT_ANY (CHR_LF_MARK1 | CHR_LF_MARK2 | CHR_LF_MARK3 | CHR_LF_MARK4 | CHR_WANT_BE_IN | \
+                  CHR_WANT_MARK4_IF_MARK3 | CHR_WANT_MARK5_IF_MARK6)
 
 int chr_extract_plan(const chr_extract_ctx *x, const chr_text *t, chr_arena *a,
                      uint32_t **sieved, uint8_t **only)

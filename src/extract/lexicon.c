@@ -1300,11 +1300,11 @@ static int mark_add(chr_lexicon *lx, const char *w, size_t n, uint32_t mark)
 
 /* ---- the sieve ------------------------------------------------------------------
  * The list behind chr_lexicon_sieve(): open addressing over the forms'
- * chr_text_hash() values, the low five bits of each replaced by what it
+ * chr_text_hash() values, the low seven bits of each replaced by what it
  * may be (SV_*; never 0, which marks an empty slot), so that a collision of
  * two hashes in those bits only makes the answer wider. */
-enum { SV_BE = 1 };               /* the marks take the four bits above */
-#define SV_BITS 31u
+enum { SV_BE = 1 };               /* the marks take the six bits above */
+#define SV_BITS 127u
 
 static uint32_t sv_of_marks(uint32_t marks)
 {

@@ -111,9 +111,12 @@ enum {
     CHR_LF_MARK1    = 1u << 21,  /* the marks of chr_lexicon_mark() */
     CHR_LF_MARK2    = 1u << 22,
     CHR_LF_MARK3    = 1u << 23,
-    CHR_LF_MARK4    = 1u << 24
+    CHR_LF_MARK4    = 1u << 24,
+    CHR_LF_MARK5    = 1u << 25,
+    CHR_LF_MARK6    = 1u << 26
 };
-#define CHR_LF_MARKS (CHR_LF_MARK1 | CHR_LF_MARK2 | CHR_LF_MARK3 | CHR_LF_MARK4)
+#define CHR_LF_MARKS (CHR_LF_MARK1 | CHR_LF_MARK2 | CHR_LF_MARK3 | CHR_LF_MARK4 | \
+                      CHR_LF_MARK5 | CHR_LF_MARK6)
 #define CHR_LF_MARK_SHIFT 21        /* the marks as the low bits of a byte */
 
 /* What the lexicon knows about one word form.  Strings point into the
@@ -194,7 +197,7 @@ int chr_lexicon_lookup_common_h(const chr_lexicon *lx, const char *w, size_t n,
  * in any inflection, and need not be looked at further. */
 
 /* Give each of the n words (lower case, shorter than 32 bytes) its marks
- * (any of CHR_LF_MARK1 ... CHR_LF_MARK4).  CHR_EUSAGE, marking nothing, when
+ * (any of CHR_LF_MARK1 ... CHR_LF_MARK6).  CHR_EUSAGE, marking nothing, when
  * a word is empty or too long or its marks are none of these; CHR_ENOMEM;
  * else CHR_OK. */
 int chr_lexicon_mark(chr_lexicon *lx, const char *const *words, const uint32_t *marks,

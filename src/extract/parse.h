@@ -86,6 +86,7 @@ int chr_tag_tokens(const chr_lexicon *lx, const chr_text *t, uint32_t begin,
 #define CHR_WANT_ALL    UINT32_MAX
 #define CHR_WANT_BE_IN  (1u << 31)      /* or a form of "be" right before "in" */
 #define CHR_WANT_MARK4_IF_MARK3 (1u << 29)  /* or a CHR_LF_MARK4 word with a MARK3 one */
+#define CHR_WANT_MARK5_IF_MARK6 (1u << 27)  /* or a CHR_LF_MARK5 word with a MARK6 one */
 
 /* chr_tag_tokens(), or CHR_DONE when no word carries a mark of want (any
  * of CHR_LF_MARK1 ... CHR_LF_MARK4, possibly with CHR_WANT_BE_IN and

@@ -1215,8 +1215,9 @@ static inline void set_lemma(tctx *c, uint32_t i)
 /* Whether the marks of a sentence's words are what want asks for. */
 static int wanted(uint32_t marks, uint32_t want)
 {
-    return (marks & want & CHR_LF_MARKS) ||
-           ((want & CHR_WANT_MARK4_IF_MARK3) && (marks & CHR_LF_MARK4) && (marks & CHR_LF_MARK3));
+    return (marks & want & (CHR_LF_MARK1 | CHR_LF_MARK2 | CHR_LF_MARK3 | CHR_LF_MARK4)) ||
+           ((want & CHR_WANT_MARK4_IF_MARK3) && (marks & CHR_LF_MARK4) && (marks & CHR_LF_MARK3)) ||
+           ((want & CHR_WANT_MARK5_IF_MARK6) && (marks & CHR_LF_MARK5) && (marks & CHR_LF_MARK6));
 }
 
 /* Before any lookup, by the forms of the words alone (chr_lexicon_sieve):
