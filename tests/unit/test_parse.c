@@ -909,6 +909,29 @@ static void test_be_before_in_makes_a_sentence_worth_parsing(void **state)
     chr_lexicon_close(m);
 }
 
+/* A trigger of two words ("hold talks") marks "hold" with mark 5 and "talk"
+ * with mark 6: a sentence is worth parsing for it only where both stand. */
+static void test_both_words_of_a_two_word_trigger_are_needed(void **state)
+{
+    (void)state;
+    if (!chr_lexicon_has_wordnet(lx)) skip();
+    const char *d = getenv("CHRONICLE_DATA");
+    chr_lexicon *m;
+    chr_error err;
+    assert_int_equal(chr_lexicon_open(&m, d && *d ? d : "data", NULL, &err), CHR_OK);
+    const char *w[] = {"hold", "talk"};
+    const uint32_t k[] = {CHR_LF_MARK5, CHR_LF_MARK6};
+    assert_int_equal(chr_lexicon_mark(m, w, k, 2), CHR_OK);
+    uint32_t want = CHR_LF_MARK1 | CHR_WANT_MARK5_IF_MARK6;
+    assert_int_equal(parse_if(m, "Kyiv held talks with Warsaw.", want), CHR_OK);
+    assert_int_equal(parse_if(m, "The talks were held in Warsaw.", want), CHR_OK);
+    assert_int_equal(parse_if(m, "Ukraine held the city for a month.", want), CHR_DONE);
+    assert_int_equal(parse_if(m, "The talks ended.", want), CHR_DONE);
+    /* without the pair wanted, the first word alone is not enough either */
+    assert_int_equal(parse_if(m, "Kyiv held talks with Warsaw.", CHR_LF_MARK1), CHR_DONE);
+    chr_lexicon_close(m);
+}
+
 static void test_dump_shows_tags_phrases_groups_and_clauses(void **state)
 {
     (void)state;
@@ -969,6 +992,7 @@ int main(void)
         cmocka_unit_test(test_closed_class_structure_survives_without_wordnet),
         cmocka_unit_test(test_a_sentence_without_wanted_words_is_not_parsed),
         cmocka_unit_test(test_be_before_in_makes_a_sentence_worth_parsing),
+        cmocka_unit_test(test_both_words_of_a_two_word_trigger_are_needed),
         cmocka_unit_test(test_dump_shows_tags_phrases_groups_and_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
