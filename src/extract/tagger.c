@@ -515,6 +515,17 @@ static int clause_ahead(const tctx *c, uint32_t i)
             (c->o[j].vforms & CHR_VF_PAST) && steps > 0 &&
             ((prevp & (TB(NOUN) | TB(PROPN))) || prevp == TB(PUNCT)) && !(prevp & TB(ADJ)))
             return 1;
+        /* nor "accused" between a name and the next ("the Ministry accused
+           Kyiv", "the ministry accused Kyiv") */
+        if ((p & TB(VERB)) && !(p & TB(PROPN)) && (c->o[j].vforms & CHR_VF_PAST) && steps > 0 &&
+            (prevp & (TB(PROPN) | TB(NOUN))) && !(prevp & TB(ADJ))) {
+            uint32_t nx = next_unit(c, j);
+            uint32_t np = nx < c->n ? poss(c, nx) : 0;
+            uint32_t opens = (prevp & TB(PROPN)) ? TB(PROPN) | TB(DET) | TB(NUM) : TB(PROPN);
+            if ((np & opens) && !(np & (TB(VERB) | TB(ADP))) &&
+                ((prevp & TB(PROPN)) || (c->o[nx].flags & CHR_PF_CAPWORD)))
+                return 1;
+        }
         prevp = p;
     }
     return 0;

@@ -515,6 +515,11 @@ CASES = [
              recipient="RUS", location="RUS", date=day("2023-07-30"),
              items=[item("drone")],
              source={"name": "Russia's defence ministry", "kind": "government"})]),
+    Case("accuse_after_a_name_is_a_verb", "2023-07-31",
+         "The strikes came hours after Russia's defence ministry accused Kyiv "
+         "of attacking Moscow with drones.",
+         [ev("ACCUSE", actor="RUS", recipient="UKR"),
+          ev("ASSAULT", mode="aerial", actor="UKR", recipient="RUS")]),
     Case("assault_condemned_for_bombing", D,
          "Poland condemned Russia for bombing a hospital in Mariupol on "
          "Wednesday.",
