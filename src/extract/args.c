@@ -122,7 +122,8 @@ static int pronoun_kind(const xdoc *d, uint32_t k)
 
 /* The antecedent of a pronoun at token k: the last matching actor named
  * before it in this sentence, else in the sentences before. */
-static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t last, uint32_t h);
+static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t last, uint32_t h,
+                                     int as);
 
 static const chr_mention *resolve_pronoun(xsent *s, uint32_t k, int kind)
 {
@@ -136,7 +137,7 @@ static const chr_mention *resolve_pronoun(xsent *s, uint32_t k, int kind)
         const chr_clause *cl = &s->p.clauses[c];
         if (cl->subj >= 0 && s->p.nps[cl->subj].last < k) {
             const chr_np *x = &s->p.nps[cl->subj];
-            const chr_mention *m = best_actor(s, x->first, x->last, x->head);
+            const chr_mention *m = best_actor(s, x->first, x->last, x->head, X_DOER);
             if (m && m->kind == CHR_M_ACTOR && (kind == 'p') == is_person(m) &&
                 m->u.entry->type != CHR_ET_DEMONYM)
                 return m;
@@ -178,9 +179,71 @@ static size_t add_distinct(const chr_mention **out, size_t n, size_t max, const 
     return n + 1;
 }
 
+/* Ground: a state as land ("the country", "its neighbour"), and the land
+ * itself, which no one is. */
+static const char *const polity_words[] = {
+    "country", "nation", "neighbour", "neighbor", "republic", NULL};
+static const char *const ground_words[] = {
+    "territory", "land", "region", "oblast", "province", "district", "area", "peninsula", "island", "coast",
+    "capital", "city", "town", "village", "settlement", "suburb", "outskirts",
+    "port", "airport", "airfield", "base", "bridgehead", "stronghold", "outpost",
+    "position", "plant", "station", "dam", "bridge", "hill", "height", NULL};
+static const char *const built_words[] = {
+    "building", "block", "house", "home", "apartment", "flat", "hospital", "school",
+    "church", "facility", "depot", "warehouse", "factory", "site", "infrastructure",
+    "airbase", "road", "railway", "pipeline", "shop", "market", "theatre", "theater",
+    "museum", "hotel", "office", "embassy", "train", "car", "truck", "bus",
+    "plane", "flight", "planeload", "shipload", "cargo", "consignment", "batch",
+    "load", NULL};
+
+static int word_in(const char *w, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if (strcmp(w, words[i]) == 0) return 1;
+    return 0;
+}
+
+int x_ground_noun(const xsent *s, uint32_t h)
+{
+    char buf[64];
+    const char *w = x_lemma(s, h, buf, sizeof buf);
+    return word_in(w, polity_words) || word_in(w, ground_words);
+}
+
+/* Whether the head noun h names a thing, which no one is: materiel and aid
+ * ("military equipment", "a new package"), land and buildings ("an
+ * apartment block", "a planeload"), though not a state ("NATO countries").  In an attack (armed) a weapon is no
+ * thing: it stands for whoever fires it ("Russian missiles hit Kyiv"). */
+static int thing_head(const xsent *s, uint32_t h, int armed)
+{
+    for (size_t i = x_mention_first(s, h > s->p.tok_begin + 4 ? h - 4 : s->p.tok_begin);
+         i < s->m1 && s->d->ms->v[i].tok_begin <= h; i++) {
+        const chr_mention *m = &s->d->ms->v[i];
+        if (m->kind != CHR_M_ITEM || h >= m->tok_end) continue;
+        int cls = m->u.entry->item_class;
+        int weapon = cls != CHR_IC_NONE && cls != CHR_IC_MEDICAL && cls != CHR_IC_FOOD &&
+                     cls != CHR_IC_FUEL && cls != CHR_IC_OTHER && cls != CHR_IC_PROTECTIVE;
+        return !(armed && weapon);
+    }
+    char buf[64];
+    const char *w = x_lemma(s, h, buf, sizeof buf);
+    if (chr_parse_marks(&s->p, h) & CHR_LF_MARK3) {
+        const chr_pattern *ps[8];
+        size_t n = chr_patterns_find(s->d->x->patterns, 'n', w, strlen(w), ps, 8);
+        for (size_t i = 0; i < n; i++)
+            if (ps[i]->what == CHR_PAT_AIDNOUN) return 1;
+    }
+    return word_in(w, ground_words) || word_in(w, built_words);
+}
+
 /* The best actor of tokens [first, last] with head h: the mention holding
- * the head, else the last one before it, else the first. */
-static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t last, uint32_t h)
+ * the head, else the last one before it, else the first.  A doer (as) is
+ * never a name that only modifies a thing: the knowledge base composes a
+ * name with the nouns of those who act for it ("Russian troops", "US
+ * officials"), so a name left before another head acts through it only
+ * when that head is no thing ("Russian shelling", "Blinken's trip"). */
+static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t last, uint32_t h,
+                                     int as)
 {
     const chr_mention *ms[32], *best = NULL;
     /* a name that holds the head, even when it reaches past the phrase:
@@ -202,9 +265,17 @@ static const chr_mention *best_actor(const xsent *s, uint32_t first, uint32_t la
         if (ms[i]->tok_end <= h + 1) best = ms[i];
     }
     if (!best && n) best = ms[0];
-    if (best) return best;
-    n = x_mentions_in(s, CHR_M_PLACE, first, last, ms, 32);
-    return n ? ms[n - 1] : NULL;
+    if (!best) {
+        n = x_mentions_in(s, CHR_M_PLACE, first, last, ms, 32);
+        best = n ? ms[n - 1] : NULL;
+    }
+    if (best && as != X_PARTY && h >= best->tok_end && thing_head(s, h, as == X_DOER_ARMED)) {
+        if (s->d->trace)
+            x_trace(s->d, "'%s' only modifies a thing ('%s'): no actor",
+                    x_mention_text(s->d, best), x_tok_text(s->d, h, h));
+        return NULL;
+    }
+    return best;
 }
 
 static int has_coordination(const xsent *s, uint32_t first, uint32_t last)
@@ -268,21 +339,21 @@ int x_people_head(const xsent *s, uint32_t h)
     return 0;
 }
 
-static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_t n,
+static size_t np_actors_rec(xsent *s, int32_t np, int as, const chr_mention **out, size_t n,
                             size_t max, int depth)
 {
     if (np < 0 || (uint32_t)np >= s->p.nnp || depth > 3) return n;
     const chr_np *x = &s->p.nps[np];
     if (x->flags & CHR_NPF_LIST) {
         for (uint32_t i = 1; i <= x->nconj && (uint32_t)np + i < s->p.nnp; i++)
-            n = np_actors_rec(s, np + (int32_t)i, out, n, max, depth + 1);
+            n = np_actors_rec(s, np + (int32_t)i, as, out, n, max, depth + 1);
         if (n) return n;
     }
     int pk = pronoun_kind(s->d, x->first);
     if (pk && (x->flags & CHR_NPF_PRON || x->first != x->head)) {
         /* "it", "his trip": the pronoun stands for someone named before */
         const chr_mention *m = resolve_pronoun(s, x->first, pk);
-        if ((x->flags & CHR_NPF_PRON) || !best_actor(s, x->first + 1, x->last, x->head))
+        if ((x->flags & CHR_NPF_PRON) || !best_actor(s, x->first + 1, x->last, x->head, as))
             return add_distinct(out, n, max, m);
     }
     if (has_coordination(s, x->first, x->last)) {
@@ -296,7 +367,7 @@ static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_
         }
         if (n) return n;
     }
-    const chr_mention *m = best_actor(s, x->first, x->last, x->head);
+    const chr_mention *m = best_actor(s, x->first, x->last, x->head, as);
     if (m) return add_distinct(out, n, max, m);
     /* "his counterparts from the European Union and G7": the actors are in
      * the of/from phrase attached to the noun */
@@ -305,7 +376,7 @@ static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_
         if (pp->host_np != np) continue;
         if (x_tok_is(s->d, pp->prep, "of") || x_tok_is(s->d, pp->prep, "from") ||
             (x_tok_is(s->d, pp->prep, "in") && x_people_head(s, x->head)))
-            n = np_actors_rec(s, pp->np, out, n, max, depth + 1);
+            n = np_actors_rec(s, pp->np, as, out, n, max, depth + 1);
     }
     if (n) return n;
     /* "the country", "the nation" */
@@ -316,7 +387,12 @@ static size_t np_actors_rec(xsent *s, int32_t np, const chr_mention **out, size_
 
 size_t x_np_actors(xsent *s, int32_t np, const chr_mention **out, size_t max)
 {
-    return np_actors_rec(s, np, out, 0, max, 0);
+    return np_actors_rec(s, np, X_PARTY, out, 0, max, 0);
+}
+
+size_t x_np_actors_as(xsent *s, int32_t np, int as, const chr_mention **out, size_t max)
+{
+    return np_actors_rec(s, np, as, out, 0, max, 0);
 }
 
 size_t x_actors_after(xsent *s, uint32_t k, uint32_t last, uint32_t window,

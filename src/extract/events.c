@@ -7,7 +7,9 @@
  * The recipient comes from where the trigger says (object, first object,
  * or a preposition); items, money, date and place from the same clause;
  * the source from the frame that reports the clause ("X said that ...",
- * "according to X").  Negation, modals of possibility, questions and
+ * "according to X").  Negation (of the verb, its governor or a noun of
+ * intent: "no plans to"), modals and adverbs of possibility ("may have",
+ * "possibly"), questions and
  * governing verbs of denial or request refuse the event; future tense and
  * governing verbs of intent ("agreed to provide") make it pledged or planned.
  * An accusation ("Moscow accused Kyiv of attacking ...") tells of an event
@@ -424,7 +426,13 @@ static void emit(xsent *s, ev_args *ea)
                 memcpy(r->money.currency, money[0]->u.money.currency, 4);
             }
             if (ea->date) x_fill_date(s->d, &r->date, ea->date);
-            if (place && strcmp(p->type, "AID") != 0) x_fill_place(s->d, &r->location, place);
+            /* a visit to several places is at each of them */
+            const chr_mention *at = place, *own[1];
+            if (rc && p->mode && strcmp(p->mode, "visit") == 0 &&
+                x_mentions_in(s, CHR_M_PLACE, rc->tok_begin, rc->tok_end - 1, own, 1) &&
+                own[0]->tok_end == rc->tok_end)
+                at = own[0];
+            if (at && strcmp(p->type, "AID") != 0) x_fill_place(s->d, &r->location, at);
             if (has_src) r->source = src;
             x_trace(s->d, "made %s %s %s -> %s (%s) by rule %s", r->type, r->mode ? r->mode : "-",
                     r->actor.code, r->recipient.code[0] ? r->recipient.code : "-", r->status, r->rule);
@@ -440,6 +448,19 @@ static int modal_refuses(int modal)
            modal == CHR_MODAL_SHOULD || modal == CHR_MODAL_CAN || modal == CHR_MODAL_MUST;
 }
 
+/* "Iran possibly supplied drones", "they perhaps sent": an adverb of
+ * possibility on the verb says what a modal of possibility says ("may
+ * have provided"), that it is not known to have happened. */
+static int possibility_adverb(const xsent *s, const chr_vgroup *vg)
+{
+    static const char *const adverbs[] = {"possibly", "perhaps", "maybe", NULL};
+    uint32_t from = vg->first > s->p.tok_begin ? vg->first - 1 : vg->first;
+    for (uint32_t k = from; k <= vg->head; k++)
+        for (int i = 0; adverbs[i]; i++)
+            if (x_tok_is(s->d, k, adverbs[i])) return 1;
+    return 0;
+}
+
 /* The np-th preposition phrase of vg's clause with preposition prep, else -1. */
 static int32_t pp_np(const xsent *s, int32_t vi, int32_t obj, const char *prep, uint32_t first,
                      uint32_t last)
@@ -453,7 +474,14 @@ static int32_t pp_np(const xsent *s, int32_t vi, int32_t obj, const char *prep, 
     return -1;
 }
 
-static size_t slot_actors(xsent *s, int32_t vi, const chr_argspec *a, int passive,
+/* How the doer of an event of pattern p is read (X_DOER...): through its
+ * weapon only in an attack. */
+static int doer_as(const chr_pattern *p)
+{
+    return strcmp(p->type, "ASSAULT") == 0 ? X_DOER_ARMED : X_DOER;
+}
+
+static size_t slot_actors(xsent *s, int32_t vi, const chr_argspec *a, int passive, int as,
                           uint32_t first, uint32_t last, const chr_mention **out, size_t max)
 {
     const chr_vgroup *vg = &s->p.vgs[vi];
@@ -476,7 +504,7 @@ static size_t slot_actors(xsent *s, int32_t vi, const chr_argspec *a, int passiv
         break;
     case CHR_SLOT_PREP: {
         np = pp_np(s, vi, vg->obj, a->prep, vg->last, last);
-        size_t n = np >= 0 ? x_np_actors(s, np, out, max) : 0;
+        size_t n = np >= 0 ? x_np_actors_as(s, np, as, out, max) : 0;
         if (n) return n;
         /* "toward critical infrastructure across Ukraine": the first names
          * a few words after the preposition */
@@ -489,7 +517,7 @@ static size_t slot_actors(xsent *s, int32_t vi, const chr_argspec *a, int passiv
     }
     }
     (void)first;
-    return x_np_actors(s, np, out, max);
+    return x_np_actors_as(s, np, as, out, max);
 }
 
 static int32_t vg_index(const xsent *s, const chr_vgroup *vg)
@@ -565,6 +593,7 @@ static const char *vg_refusal(xsent *s, int32_t vi, int *future)
     if (modal_refuses(vg->modal)) {
         return "a modal of possibility (not a fact)";
     }
+    if (possibility_adverb(s, vg)) return "an adverb of possibility (not a fact)";
     static const char *const not_done[] = {"against", "from", "on", "about", "for", "of",
                                            "toward", "towards", "regarding", "over", NULL};
     int before_gerund = 0;
@@ -649,8 +678,14 @@ static const char *vg_refusal(xsent *s, int32_t vi, int *future)
         for (uint32_t back = 1; back <= 4 && vg->first >= s->p.tok_begin + back; back++) {
             uint32_t k = vg->first - back;
             if (chr_parse_vg_at(&s->p, k) >= 0) break;
-            for (int i = 0; intent[i]; i++)
-                if (x_tok_is(s->d, k, intent[i])) *future = 1;
+            for (int i = 0; intent[i]; i++) {
+                if (!x_tok_is(s->d, k, intent[i])) continue;
+                /* "no plans to meet", "no intention to send": an intent
+                 * denied, as "did not plan to" */
+                int32_t in = chr_parse_np_at(&s->p, k);
+                if (in >= 0 && (s->p.nps[in].flags & CHR_NPF_NEG)) return "its intent is negated";
+                *future = 1;
+            }
         }
     }
     return NULL;
@@ -672,7 +707,7 @@ static size_t fronted_actors(xsent *s, const chr_vgroup *vg, ev_args *ea)
             ea->status = strcmp(ea->pat->type, "AID") == 0 ? "pledged" : "planned";
         x_trace(s->d, "'%.*s' opens the sentence: its subject is the next clause's",
                 (int)vg->lemma_len, vg->lemma);
-        return x_np_actors(s, cl->subj, ea->actors, MAXA);
+        return x_np_actors_as(s, cl->subj, doer_as(ea->pat), ea->actors, MAXA);
     }
     return 0;
 }
@@ -698,12 +733,6 @@ static const char *unmet_need(const xsent *s, const chr_pattern *p, const clause
  * tanks or "the initiative" is not. */
 static int names_ground(const xsent *s, int32_t np)
 {
-    static const char *const ground[] = {
-        "country", "nation", "territory", "land", "neighbour", "neighbor", "republic",
-        "region", "oblast", "province", "district", "area", "peninsula", "island", "coast",
-        "capital", "city", "town", "village", "settlement", "suburb", "outskirts",
-        "port", "airport", "airfield", "base", "bridgehead", "stronghold", "outpost",
-        "position", "plant", "station", "dam", "bridge", "hill", "height", NULL};
     for (int hop = 0; hop < 2 && np >= 0; hop++) {
         const chr_np *x = &s->p.nps[np];
         if (x->flags & (CHR_NPF_PRON | CHR_NPF_TIME)) return 0;
@@ -719,10 +748,7 @@ static int names_ground(const xsent *s, int32_t np)
                   !(m->flags & (CHR_MF_ROLE_MASK | CHR_MF_COMPOSITE)))))
                 return 1;
         }
-        char buf[64];
-        const char *h = x_lemma(s, x->head, buf, sizeof buf);
-        for (int i = 0; ground[i]; i++)
-            if (strcmp(h, ground[i]) == 0) return 1;
+        if (x_ground_noun(s, x->head)) return 1;
         /* "control of ...": the ground is in the of-phrase */
         int32_t next = -1;
         for (uint32_t j = x_pp_lower(s, x->last + 1); j < s->p.npp && s->p.pps[j].prep <= x->last + 1; j++)
@@ -730,6 +756,45 @@ static int names_ground(const xsent *s, int32_t np)
         np = next;
     }
     return 0;
+}
+
+/* Whether actor mention m can host a visit: a state, a place, or a
+ * leader, official or body acting for one.  A state's people ("Ukrainian
+ * refugees", "Ukrainian families") and its troops ("Ukrainian soldiers")
+ * are no host: the knowledge base names those heads without letting them
+ * speak for the state (no source mention spans them). */
+static int visit_host(const xsent *s, const chr_mention *m)
+{
+    if (m->kind != CHR_M_ACTOR || !(m->flags & CHR_MF_COMPOSITE)) return 1;
+    int role = chr_mention_role(m);
+    if (role != CHR_ROLE_CVL && role != CHR_ROLE_MIL) return 1;
+    for (size_t i = x_mention_first(s, m->tok_begin); i < s->m1; i++) {
+        const chr_mention *o = &s->d->ms->v[i];
+        if (o->tok_begin != m->tok_begin) break;
+        if (o->kind == CHR_M_SOURCE && o->tok_end == m->tok_end) return 1;
+    }
+    return 0;
+}
+
+/* "visited Ukrainian refugees in Poland and Moldova": a visit to people
+ * is a visit to where they are, the state of the place named after them;
+ * without one the host is unknown. */
+static void visit_people(xsent *s, int32_t vi, ev_args *ea, uint32_t last)
+{
+    size_t kept = 0;
+    const chr_mention *people = NULL;
+    for (size_t i = 0; i < ea->nrecips; i++) {
+        if (visit_host(s, ea->recips[i])) ea->recips[kept++] = ea->recips[i];
+        else if (!people) people = ea->recips[i];
+    }
+    if (!people) return;
+    if (s->d->trace)
+        x_trace(s->d, "'%s' is people, not a host: the host is where they are",
+                x_mention_text(s->d, people));
+    ea->nrecips = kept;
+    if (kept) return;
+    static const chr_argspec in = {.slot = CHR_SLOT_PREP, .prep = "in"};
+    ea->nrecips = slot_actors(s, vi, &in, 0, X_PARTY, ea->first, last, ea->recips, MAXA);
 }
 
 static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
@@ -819,11 +884,11 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     }
     int32_t accused = -1, acc;
     if (passive) {
-        if (vg->agent >= 0) ea.nactors = x_np_actors(s, vg->agent, ea.actors, MAXA);
+        if (vg->agent >= 0) ea.nactors = x_np_actors_as(s, vg->agent, doer_as(p), ea.actors, MAXA);
     } else if (p->actor.slot == CHR_SLOT_SUBJ && (acc = accusation_over(s, vi, &accused)) >= 0) {
         /* "Moscow accused Kyiv of attacking": the accused acts, not the
          * accuser, who is the source of the claim */
-        ea.nactors = x_np_actors(s, accused, ea.actors, MAXA);
+        ea.nactors = x_np_actors_as(s, accused, doer_as(p), ea.actors, MAXA);
         ea.accuser = accuser_np(s, acc);
         ea.has_accuser = ea.accuser >= 0;
         /* its details follow the accused: neither party is its place */
@@ -831,7 +896,8 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
         x_trace(s->d, "'%s' is what an accusation says the accused did", lemma);
         if (!ea.nactors) { x_trace(s->d, "refused %s: the accused is no actor", lemma); return; }
     } else {
-        ea.nactors = slot_actors(s, vi, &p->actor, 0, cl->first, cl->last, ea.actors, MAXA);
+        ea.nactors = slot_actors(s, vi, &p->actor, 0, doer_as(p), cl->first, cl->last, ea.actors,
+                                 MAXA);
     }
     if (!ea.nactors && !passive && (vg->flags & CHR_VGF_GERUND) && cl->subj < 0 &&
         p->actor.slot == CHR_SLOT_SUBJ)
@@ -842,9 +908,10 @@ static void verb_event(xsent *s, int32_t vi, const chr_pattern *p)
     }
     for (int i = 0; i < p->nrecipient && !ea.nrecips; i++) {
         if (passive && p->recipient[i].slot == CHR_SLOT_SUBJ) continue;
-        ea.nrecips = slot_actors(s, vi, &p->recipient[i], passive, cl->first, last,
+        ea.nrecips = slot_actors(s, vi, &p->recipient[i], passive, X_PARTY, cl->first, last,
                                  ea.recips, MAXA);
     }
+    if (ea.nrecips && p->mode && strcmp(p->mode, "visit") == 0) visit_people(s, vi, &ea, last);
     /* "visiting countries neighbouring Ukraine namely Belgium, Poland and
      * Moldova": a list introduced by namely / including / such as names
      * the recipients themselves */
@@ -1082,7 +1149,7 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
                         return;
                     }
                     if (future) ea.status = strcmp(p->type, "AID") == 0 ? "pledged" : "planned";
-                    n = x_np_actors(s, s->p.clauses[v->clause].subj, ms, MAXA);
+                    n = x_np_actors_as(s, s->p.clauses[v->clause].subj, doer_as(p), ms, MAXA);
                     break;
                 }
         }
@@ -1093,7 +1160,7 @@ static void noun_event(xsent *s, int32_t np, uint32_t head, const chr_pattern *p
         for (uint32_t j = plo; j < phi && !n; j++) {
             const chr_pp *pp = &s->p.pps[j];
             if (pp->host_np == np && x_tok_is(s->d, pp->prep, "by") && pp->np >= 0)
-                n = x_np_actors(s, pp->np, ms, MAXA);
+                n = x_np_actors_as(s, pp->np, doer_as(p), ms, MAXA);
         }
         /* "the dual visits by Kishida and Xi": each acts on its own, and
          * neither is the other's recipient */

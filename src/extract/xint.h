@@ -75,6 +75,13 @@ size_t x_mentions_in(const xsent *s, int kind, uint32_t first, uint32_t last,
 /* The actors of a noun phrase: its actor mentions (all conjuncts of a list;
  * the place's country for a place; a resolved pronoun); distinct codes. */
 size_t x_np_actors(xsent *s, int32_t np, const chr_mention **out, size_t max);
+/* How a phrase's actors are read: as a party to an event (its recipient:
+ * "a Russian airbase" is Russia's), or as its doer, which a name that only
+ * modifies a thing is not ("a Kharkiv apartment block", "Canadian military
+ * equipment"); the doer of an attack (X_DOER_ARMED) may be named through
+ * its weapon ("Russian missiles hit Kyiv"). */
+enum { X_PARTY, X_DOER, X_DOER_ARMED };
+size_t x_np_actors_as(xsent *s, int32_t np, int as, const chr_mention **out, size_t max);
 /* The actors of the first mention-bearing tokens after token k within
  * window tokens (stopping at the clause end). */
 size_t x_actors_after(xsent *s, uint32_t k, uint32_t last, uint32_t window,
@@ -91,6 +98,8 @@ const char *x_code(const chr_mention *m);   /* actor code of an actor/place ment
  * keep the search for a word's neighbours short in a run-on sentence. */
 /* Whether token h is a noun of people: troops, civilians, residents. */
 int x_people_head(const xsent *s, uint32_t h);
+/* Whether token h is a noun of ground: territory, city, region, base. */
+int x_ground_noun(const xsent *s, uint32_t h);
 
 uint32_t x_pp_lower(const xsent *s, uint32_t tok);
 uint32_t x_vg_lower(const xsent *s, uint32_t tok);         /* verb groups by first */

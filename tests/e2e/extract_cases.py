@@ -782,6 +782,66 @@ CASES = [
          [ev("AID", mode="military", status="delivered", actor="CAN",
              recipient="UKR", items=[item("protective")], date=ABSENT)],
          exact=False),
+
+    # ---- who acts: a name that only modifies a thing ------------------------------------
+    Case("no_visit_by_a_load_of_equipment", "2022-05-10",
+         "A second planeload of Canadian equipment arrived in Lviv on "
+         "Monday.", []),
+    Case("no_attacker_in_the_name_of_a_building", "2022-05-10",
+         "Russian missiles struck targets across Ukraine on Monday. A Kharkiv "
+         "apartment block was destroyed, killing at least three people.",
+         [ev("ASSAULT", mode="missile", actor="RUS", recipient="UKR",
+             date=day("2022-05-09"))]),
+    Case("consult_officials_arriving_are_visitors", "2022-05-10",
+         "US officials arrived in Kyiv on Monday.",
+         [ev("CONSULT", mode="visit", status="occurred", actor="USA",
+             recipient="UKR", date=day("2022-05-09"))]),
+    Case("assault_weapons_stand_for_who_fires_them", "2022-05-10",
+         "Russian rockets hit Kharkiv on Monday.",
+         [ev("ASSAULT", actor="RUS", recipient="UKR",
+             date=day("2022-05-09"))]),
+
+    # ---- negated plans ----------------------------------------------------------------------
+    Case("no_consult_with_no_plans_to_meet", "2023-03-01",
+         "Scholz told reporters he had no plans to meet Russian or Iranian "
+         "officials during the trip.", []),
+    Case("no_aid_with_no_intention_to_send", "2022-05-10",
+         "Germany has no intention to send fighter jets to Ukraine.", []),
+    Case("no_aid_when_ruled_out", "2022-05-10",
+         "Britain ruled out sending more tanks to Ukraine on Monday.", []),
+    Case("consult_plans_to_travel_is_planned", "2022-05-10",
+         "Scholz has plans to travel to Beijing.",
+         [ev("CONSULT", mode="visit", status="planned", actor="DEU",
+             recipient="CHN")]),
+
+    # ---- hedged claims: possibility is no fact ------------------------------------------
+    Case("no_aid_possibly_supplied", "2022-05-10",
+         "A British intelligence report said Iran possibly supplied drones "
+         "to Russia last month.", []),
+    Case("no_aid_perhaps_sent", "2022-05-10",
+         "Officials said Iran perhaps sent drones to Russia in April.", []),
+    Case("aid_reportedly_sent_is_a_claim", "2022-05-10",
+         "Iran reportedly sent drones to Russia in April.",
+         [ev("AID", mode="military", status="delivered", actor="IRN",
+             recipient="RUS", items=[item("drone")])]),
+
+    # ---- the host of a visit --------------------------------------------------------------
+    Case("consult_visit_to_refugees_is_hosted_where_they_are", "2022-05-10",
+         "German Chancellor Olaf Scholz visited Ukrainian refugees in Poland "
+         "and Moldova on Saturday.",
+         [ev("CONSULT", mode="visit", status="occurred", actor="DEU",
+             recipient=r, location=r, date=day("2022-05-07"))
+          for r in ("POL", "MDA")]),
+    Case("consult_visit_to_troops_in_a_place", "2022-05-10",
+         "Biden visited Ukrainian troops in Poland on Friday.",
+         [ev("CONSULT", mode="visit", status="occurred", actor="USA",
+             recipient="POL", location="POL", date=day("2022-05-06"))]),
+    Case("no_host_for_a_visit_to_soldiers_alone", "2022-05-10",
+         "Biden visited Ukrainian soldiers on Friday.", []),
+    Case("consult_visit_to_a_leader_is_to_the_state", "2022-05-10",
+         "Scholz visited the Ukrainian president in Kyiv on Friday.",
+         [ev("CONSULT", mode="visit", status="occurred", actor="DEU",
+             recipient="UKR", location="UKR", date=day("2022-05-06"))]),
 ]
 
 
