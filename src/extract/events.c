@@ -250,7 +250,7 @@ static void one_item(const xsent *s, const chr_mention *m, chr_rcount *c)
     }
 }
 
-static void add_items(xsent *s, chr_record *r, uint32_t first, uint32_t last)
+void x_add_items(xsent *s, chr_record *r, uint32_t first, uint32_t last)
 {
     const chr_mention *items[16];
     size_t n = x_mentions_in(s, CHR_M_ITEM, first, last, items, 16);
@@ -410,12 +410,12 @@ static void emit(xsent *s, ev_args *ea)
             if (strcmp(p->type, "AID") == 0) {
                 r->mode = p->mode ? p->mode : f.aid_mode;
                 r->cameo = p->cameo ? p->cameo : aid_cameo(r->mode, r->status);
-                add_items(s, r, ea->first, ea->last);
+                x_add_items(s, r, ea->first, ea->last);
             } else {
                 r->mode = p->mode;
                 r->cameo = p->cameo;
                 if (strcmp(p->type, "ASSAULT") == 0) {
-                    add_items(s, r, ea->first, ea->last);
+                    x_add_items(s, r, ea->first, ea->last);
                     if (!r->mode) r->mode = assault_mode(r);
                 }
 
@@ -994,7 +994,7 @@ static void refer_back(xsent *s, const chr_pattern *p, int32_t np)
     size_t nmoney = x_mentions_in(s, CHR_M_MONEY, tb, te, money, 2);
     chr_record tmp;
     memset(&tmp, 0, sizeof tmp);
-    add_items(s, &tmp, tb, te);
+    x_add_items(s, &tmp, tb, te);
     /* "..., Downing Street said": who reports the details reports the event */
     chr_rsource src;
     int has_src = x_sentence_source(s, &src);
@@ -1370,7 +1370,7 @@ static void list_goes_on(xsent *s)
     chr_record tmp;
     memset(&tmp, 0, sizeof tmp);
     uint32_t te = b + 2 * REACH < s->p.tok_end ? b + 2 * REACH : s->p.tok_end - 1;
-    add_items(s, &tmp, b, te);
+    x_add_items(s, &tmp, b, te);
     if (!tmp.nitems) return;
     size_t touched = 0;
     for (size_t j = rs->n; j-- > 0 && rs->v[j].sent + 1 >= s->sent;) {
@@ -1414,7 +1414,7 @@ static void attack_goes_on(xsent *s, size_t made_before)
         const char *cls = chr_item_class_name(m->u.entry->item_class);
         chr_record tmp;
         memset(&tmp, 0, sizeof tmp);
-        add_items(s, &tmp, subj->first, subj->last);
+        x_add_items(s, &tmp, subj->first, subj->last);
         const chr_mention *date = x_date_in(s, s->p.clauses[c].first, s->p.clauses[c].last, 0);
         size_t touched = 0;
         for (size_t j = rs->n; j-- > 0 && rs->v[j].sent + 1 >= s->sent;) {

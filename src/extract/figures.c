@@ -200,6 +200,8 @@ static void figure_from_number(xsent *s, const chr_mention *num)
     r->metric = metric->metric;
     x_fill_count(s->d, &r->value, num);
     r->population = pop ? pop->population : NULL;
+    /* what was destroyed: "200 Russian tanks" */
+    if (strcmp(metric->metric, "destroyed") == 0) x_add_items(s, r, x->first, x->last);
     /* whose people: an actor named in the phrase ("Russian soldiers") */
     const chr_mention *ms[8];
     size_t n = x_mentions_in(s, CHR_M_ACTOR, x->first, x->last, ms, 8);

@@ -121,6 +121,8 @@ void x_fill_date(xdoc *d, chr_rdate *r, const chr_mention *m);
 void x_fill_count(xdoc *d, chr_rcount *c, const chr_mention *m);
 
 /* The state the document is most about other than code, or NULL. */
+/* The items named in tokens [first, last], each with its count, into r. */
+void x_add_items(xsent *s, chr_record *r, uint32_t first, uint32_t last);
 /* The sentence before s made an attack (ASSAULT) with items. */
 int x_attack_before(const xsent *s);
 const chr_mention *x_topic(const xdoc *d, const char *code);

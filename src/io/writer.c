@@ -122,6 +122,26 @@ static void json_actor(chr_buf *b, int *first, const char *key, const chr_ractor
     chr_buf_putc(b, '}');
 }
 
+/* "items": what was given, used or destroyed, each with its count. */
+static void json_items(chr_buf *b, int *f, const chr_record *r)
+{
+    if (!r->nitems) return;
+    chr_buf_json_key(b, f, "items");
+    chr_buf_putc(b, '[');
+    for (size_t i = 0; i < r->nitems; i++) {
+        const chr_ritem *it = &r->items[i];
+        int g = 1;
+        if (i) chr_buf_putc(b, ',');
+        chr_buf_putc(b, '{');
+        chr_buf_json_field(b, &g, "text", it->text);
+        chr_buf_json_field(b, &g, "name", it->name);
+        chr_buf_json_field(b, &g, "class", it->cls);
+        json_count(b, &g, "count", &it->count);
+        chr_buf_putc(b, '}');
+    }
+    chr_buf_putc(b, ']');
+}
+
 static void json_place(chr_buf *b, int *first, const char *key, const chr_rplace *p)
 {
     if (!p->name && !p->text) return;
@@ -179,22 +199,7 @@ static void record_json(const chr_doc *d, const chr_record *r, chr_buf *b)
             chr_buf_json_field(b, &g, "currency", r->money.currency);
             chr_buf_putc(b, '}');
         }
-        if (r->nitems) {
-            chr_buf_json_key(b, &f, "items");
-            chr_buf_putc(b, '[');
-            for (size_t i = 0; i < r->nitems; i++) {
-                const chr_ritem *it = &r->items[i];
-                int g = 1;
-                if (i) chr_buf_putc(b, ',');
-                chr_buf_putc(b, '{');
-                chr_buf_json_field(b, &g, "text", it->text);
-                chr_buf_json_field(b, &g, "name", it->name);
-                chr_buf_json_field(b, &g, "class", it->cls);
-                json_count(b, &g, "count", &it->count);
-                chr_buf_putc(b, '}');
-            }
-            chr_buf_putc(b, ']');
-        }
+        json_items(b, &f, r);
         json_count(b, &f, "dead", &r->dead);
         json_count(b, &f, "injured", &r->injured);
     } else {
@@ -206,6 +211,7 @@ static void record_json(const chr_doc *d, const chr_record *r, chr_buf *b)
         json_place(b, &f, "place", &r->place);
         json_day(b, &f, "as_of", r->as_of);
         json_day(b, &f, "since", r->since);
+        json_items(b, &f, r);           /* what was destroyed */
     }
     json_source(b, &f, &r->source);
     json_text(b, &f, "sentence", d, r->start, r->end);

@@ -667,8 +667,7 @@ CASES = [
          "Ukraine's military says it has destroyed 200 Russian tanks since "
          "February 24.",
          [fig("destroyed", value=200, side="RUS", since="2022-02-24",
-              items=[item("tank")], source={"kind": "government"})],
-         known_gap="a destroyed figure does not carry the equipment ('Russian tanks') as items"),
+              items=[item("tank")], source={"kind": "government"})]),
     Case("figure_missing_people", "2022-04-20",
          "More than 400 people are missing in Mariupol, local officials said.",
          [fig("missing", value=400, qual="more_than", population="people")]),
