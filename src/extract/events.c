@@ -92,7 +92,13 @@ static const chr_pattern *governor_pattern(const xsent *s, const chr_vgroup *vg)
     if (!lemma) return NULL;
     const chr_pattern *c[16];
     size_t n;
-    return find_pattern(s, 'v', lemma, CHR_PAT_GOVERNOR, c, &n);
+    find_pattern(s, 'v', lemma, CHR_PAT_GOVERNOR, c, &n);
+    /* "ruled out sending": a governor of several words needs them all */
+    for (size_t i = 0; i < n; i++) {
+        int32_t used;
+        if (c[i]->nwords == 1 || verb_rest_matches(s, vg, c[i], &used)) return c[i];
+    }
+    return NULL;
 }
 
 /* ---- what the clause holds ------------------------------------------------------- */

@@ -713,11 +713,16 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
             return CHR_T_VERB;
         }
         /* after a preposition or a verb, -ing is a gerund: "after visiting",
-           "denied sending", "consider sending" */
+           "denied sending", "consider sending", "ruled out sending" */
+        int particle = st->pt == CHR_T_ADV && st->prev != NONE &&
+                       (c->o[st->prev].feats & CHR_LF_PARTICLE) && st->pt2 == CHR_T_VERB;
         if ((vf & CHR_VF_GERUND) &&
-            (st->pt == CHR_T_ADP || st->pt == CHR_T_VERB || st->pt == CHR_T_SCONJ)) {
-            if (!(noun_ok && st->pt == CHR_T_ADP && !np_opener(c, nx) && !(NP & TB(ADP)) &&
-                  !(NP & TB(ADV)))) {
+            (st->pt == CHR_T_ADP || st->pt == CHR_T_VERB || st->pt == CHR_T_SCONJ || particle)) {
+            /* "of sending jets": a plural noun after it is its object */
+            int object = (NP & TB(NOUN)) && nx < c->n && (c->o[nx].feats & CHR_LF_PL) &&
+                         !(NP & (TB(ADP) | TB(DET)));
+            if (!(noun_ok && st->pt == CHR_T_ADP && !np_opener(c, nx) && !object &&
+                  !(NP & TB(ADP)) && !(NP & TB(ADV)))) {
                 *vform = CHR_VF_GERUND;
                 return CHR_T_VERB;
             }

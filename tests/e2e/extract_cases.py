@@ -575,6 +575,12 @@ CASES = [
     Case("no_assault_when_capture_could_happen", D,
          "Russia could capture Kyiv within days, officials warned.", []),
 
+    Case("no_aid_when_sending_is_ruled_out", D,
+         "Germany ruled out sending tanks, but it sent 12 howitzers to Ukraine.",
+         [ev("AID", status="delivered", actor="DEU", recipient="UKR",
+             items=[item("artillery", None, 12)])]),
+    Case("no_aid_with_no_intention_of_sending", D,
+         "Berlin has no intention of sending fighter jets to Kyiv.", []),
     # ---- the other PLOVER types ----------------------------------------------------------------
     Case("support_thanked_for", D,
          "Zelensky thanked Germany for its support on Monday.",

@@ -316,6 +316,27 @@ static void test_infinitival_complement_is_linked_to_its_governor(void **state)
     done(x);
 }
 
+/* After a verb's particle or a preposition, -ing with a plural noun after
+ * it is a verb with its object, not a noun. */
+static void test_gerund_after_a_particle_or_a_preposition(void **state)
+{
+    (void)state;
+    parsed *x = parse("Germany ruled out sending tanks to Ukraine.");
+    const chr_vgroup *send = vg(x, "send");
+    assert_true(send->flags & CHR_VGF_GERUND);
+    assert_string_equal(np_text(x, send->obj), "tanks");
+    done(x);
+    x = parse("Berlin has no intention of sending jets to Kyiv.");
+    send = vg(x, "send");
+    assert_true(send->flags & CHR_VGF_GERUND);
+    assert_string_equal(np_text(x, send->obj), "jets");
+    done(x);
+    /* "of" before a noun phrase keeps the -ing a noun: "the killing of" */
+    x = parse("The killing of civilians was condemned.");
+    assert_int_equal(chr_parse_tag(&x->p, tok(x, "killing", 0))->tag, CHR_T_NOUN);
+    done(x);
+}
+
 static void test_object_control_links_across_the_object(void **state)
 {
     (void)state;
@@ -961,6 +982,7 @@ int main(void)
         cmocka_unit_test(test_contracted_modal_on_the_subject_counts),
         cmocka_unit_test(test_infinitival_complement_is_linked_to_its_governor),
         cmocka_unit_test(test_object_control_links_across_the_object),
+        cmocka_unit_test(test_gerund_after_a_particle_or_a_preposition),
         cmocka_unit_test(test_gerund_complement_after_modal_verb),
         cmocka_unit_test(test_report_frame_with_that_clause_and_future_in_past),
         cmocka_unit_test(test_report_frame_without_that),
