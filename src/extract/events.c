@@ -358,16 +358,27 @@ static void emit(xsent *s, ev_args *ea)
     if (has_src && ea->nactors && self_report(s, &src, ea->actors[0])) has_src = 0;
     const chr_mention *money[4];
     size_t nmoney = x_mentions_in(s, CHR_M_MONEY, ea->first, ea->last, money, 4);
-    /* where: a place the clause names (not the actor itself) */
+    /* where: a place the clause names (not the actor itself); for talks
+       between parties, rather the one they are "in" or "at" ("talks
+       between Russia and Ukraine took place in Istanbul") */
     const chr_mention *place = NULL;
     {
         const chr_mention *pl[8];
         size_t np = x_mentions_in(s, CHR_M_PLACE, ea->first, ea->last, pl, 8);
-        for (size_t i = 0; i < np && !place; i++) {
+        for (size_t i = 0; i < np; i++) {
             int is_actor = 0;
             for (size_t j = 0; j < ea->nactors; j++)
                 if (ea->actors[j]->start == pl[i]->start) is_actor = 1;
-            if (!is_actor) place = pl[i];
+            if (is_actor) continue;
+            uint32_t b = pl[i]->tok_begin;
+            if (b > s->p.tok_begin && x_tok_is(s->d, b - 1, "the")) b--;
+            int in = b > s->p.tok_begin &&
+                     (x_tok_is(s->d, b - 1, "in") || x_tok_is(s->d, b - 1, "at"));
+            if (!place) place = pl[i];
+            if (!p->symmetric || in) {
+                if (in) place = pl[i];
+                break;
+            }
         }
     }
     const char *rule = ea->rule ? ea->rule : p->rule;
