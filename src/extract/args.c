@@ -379,9 +379,18 @@ static size_t np_actors_rec(xsent *s, int32_t np, int as, const chr_mention **ou
             n = np_actors_rec(s, pp->np, as, out, n, max, depth + 1);
     }
     if (n) return n;
-    /* "the country", "the nation" */
-    if (x_tok_is(s->d, x->head, "country") || x_tok_is(s->d, x->head, "nation"))
-        n = add_distinct(out, n, max, resolve_pronoun(s, x->first, 'g'));
+    /* "the country", "the nation": the state last named by its name ("Italy
+       has long backed Kyiv. The country delivered ..." is Italy), else
+       what "it" would be */
+    if (x_tok_is(s->d, x->head, "country") || x_tok_is(s->d, x->head, "nation")) {
+        int the = x_tok_is(s->d, x->first, "the");     /* not "our country" */
+        const chr_mention *st = the ? s->d->last_state : NULL;
+        for (size_t i = s->m0; i < s->m1 && the && s->d->ms->v[i].tok_end <= x->first; i++) {
+            const chr_mention *m = &s->d->ms->v[i];
+            if (m->kind == CHR_M_ACTOR && m->u.entry->type == CHR_ET_STATE) st = m;
+        }
+        n = add_distinct(out, n, max, st ? st : resolve_pronoun(s, x->first, 'g'));
+    }
     return n;
 }
 

@@ -15,6 +15,7 @@ static void update_coreference(xsent *s)
         int type = m->u.entry->type;
         if (type == CHR_ET_PERSON) s->d->last_person = m;
         else if (type != CHR_ET_DEMONYM && type != CHR_ET_PEOPLE) s->d->last_group = m;
+        if (type == CHR_ET_STATE) s->d->last_state = m;
     }
 }
 

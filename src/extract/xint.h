@@ -32,6 +32,7 @@ typedef struct xdoc {
      * named, for he/she and it/they/the country */
     const chr_mention *last_person;
     const chr_mention *last_group;
+    const chr_mention *last_state;  /* for "the country": a state by its name */
     /* the states the document is most about, most named first: the
      * recipient an aid verb leaves implicit */
     const chr_mention *topics[4];

@@ -235,8 +235,7 @@ CASES = [
          "systems to Ukraine in May.",
          [ev("AID", mode="military", status="delivered", actor="ITA",
              recipient="UKR", items=[item("air-defence", "SAMP/T")],
-             date=("2023-05-01", "2023-05-31"))],
-         known_gap="'the country' is not resolved to Italy, so the delivery has no actor of its own"),
+             date=("2023-05-01", "2023-05-31"))]),
     Case("aid_the_bloc_refers_to_the_eu", D,
          "The European Union has been under pressure to do more. On Monday "
          "the bloc approved €500 million in military aid for Ukraine.",
