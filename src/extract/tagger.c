@@ -865,9 +865,24 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
 
 /* Does an auxiliary at i have its verb ahead (adverbs and negation may
  * intervene)?  want is EXP_BASE, EXP_PART or EXP_BE. */
+/* The verb forms an auxiliary waiting with expect (EXP_*) takes. */
+static uint8_t expected_forms(int expect)
+{
+    return expect == EXP_BASE ? CHR_VF_BASE : expect == EXP_PART ? CHR_VF_PASTPART
+           : CHR_VF_PASTPART | CHR_VF_GERUND;
+}
+
 static int verb_ahead(const tctx *c, uint32_t i, int want)
 {
     uint32_t j = next_unit(c, i);
+    uint8_t wanted = expected_forms(want);
+    /* "has long backed": a word that may be an adverb, then the verb (no noun) */
+    if (j < c->n && (poss(c, j) & TB(ADV))) {
+        uint32_t j2 = next_unit(c, j);
+        if (j2 < c->n && (poss(c, j2) & TB(VERB)) && !(poss(c, j2) & (TB(NOUN) | TB(PROPN))) &&
+            (c->o[j2].vforms & wanted))
+            return 1;
+    }
     for (int steps = 0; j < c->n && steps < 4; steps++, j = next_unit(c, j)) {
         uint32_t p = poss(c, j);
         if ((p & (TB(ADV) | TB(PART))) && !(p & (TB(VERB) | TB(AUX))) &&
@@ -875,11 +890,8 @@ static int verb_ahead(const tctx *c, uint32_t i, int want)
             if (p & (TB(NOUN) | TB(ADJ) | TB(PRON) | TB(DET))) return 0;
             continue;
         }
-        uint8_t vf = c->o[j].vforms;
         if (!(p & (TB(VERB) | TB(AUX)))) return 0;
-        if (want == EXP_BASE) return (vf & CHR_VF_BASE) != 0;
-        if (want == EXP_PART) return (vf & CHR_VF_PASTPART) != 0;
-        return (vf & (CHR_VF_PASTPART | CHR_VF_GERUND)) != 0;
+        return (c->o[j].vforms & wanted) != 0;
     }
     return 0;
 }
@@ -1001,12 +1013,12 @@ static void decide(tctx *c, uint32_t i, tstate *st)
     } else if (P & TB(MODAL)) {
         if ((P & TB(NOUN)) && prev_is_np_internal(c, st)) tag = CHR_T_NOUN;   /* "political will" */
         else tag = CHR_T_MODAL;
-    } else if ((P & TB(ADV)) && st->expect != EXP_NONE && !(P & (TB(VERB) | TB(AUX))) &&
+    } else if ((P & TB(ADV)) && st->expect != EXP_NONE && !(P & TB(AUX)) &&
+               (!(P & TB(VERB)) || !(o->vforms & expected_forms(st->expect))) &&
                nx < c->n && (NP & (TB(VERB) | TB(AUX))) &&
-               (c->o[nx].vforms & (st->expect == EXP_BASE ? CHR_VF_BASE
-                                   : st->expect == EXP_PART ? CHR_VF_PASTPART
-                                   : CHR_VF_PASTPART | CHR_VF_GERUND))) {
-        tag = CHR_T_ADV;                /* "is only keeping", "is well known" */
+               (c->o[nx].vforms & expected_forms(st->expect))) {
+        /* "is only keeping", "is well known", "has long backed" */
+        tag = CHR_T_ADV;
     } else if ((P & TB(ADP)) && (P & (TB(ADJ) | TB(NOUN))) && prev_is_np_internal(c, st)) {
         tag = open_class(c, i, st, &vform);     /* "the past week" */
     } else if ((P & TB(ADP)) && (o->feats & CHR_LF_QPRE) && nx < c->n &&

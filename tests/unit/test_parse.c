@@ -316,6 +316,22 @@ static void test_infinitival_complement_is_linked_to_its_governor(void **state)
     done(x);
 }
 
+/* An adverb may stand between an auxiliary and its verb even when the word
+ * could be a verb itself ("long"); "back" is a verb too. */
+static void test_adverb_between_have_and_its_participle(void **state)
+{
+    (void)state;
+    parsed *x = parse("Italy has long backed Kyiv.");
+    const chr_vgroup *back = vg(x, "back");
+    assert_int_equal(back->aspect & CHR_ASPECT_PERFECT, CHR_ASPECT_PERFECT);
+    assert_int_equal(chr_parse_tag(&x->p, tok(x, "long", 0))->tag, CHR_T_ADV);
+    assert_string_equal(np_text(x, back->obj), "Kyiv");
+    done(x);
+    x = parse("Russia has more tanks than Ukraine.");
+    assert_int_equal(chr_parse_tag(&x->p, tok(x, "has", 0))->tag, CHR_T_VERB);
+    done(x);
+}
+
 /* After a verb's particle or a preposition, -ing with a plural noun after
  * it is a verb with its object, not a noun. */
 static void test_gerund_after_a_particle_or_a_preposition(void **state)
@@ -983,6 +999,7 @@ int main(void)
         cmocka_unit_test(test_infinitival_complement_is_linked_to_its_governor),
         cmocka_unit_test(test_object_control_links_across_the_object),
         cmocka_unit_test(test_gerund_after_a_particle_or_a_preposition),
+        cmocka_unit_test(test_adverb_between_have_and_its_participle),
         cmocka_unit_test(test_gerund_complement_after_modal_verb),
         cmocka_unit_test(test_report_frame_with_that_clause_and_future_in_past),
         cmocka_unit_test(test_report_frame_without_that),
