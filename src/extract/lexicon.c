@@ -1504,6 +1504,18 @@ void chr_lexicon_prefetch(const chr_lexicon *lx, uint64_t hash)
 #endif
 }
 
+void chr_lexicon_prefetch_entry(const chr_lexicon *lx, uint64_t hash)
+{
+#if defined(__GNUC__)
+    uint32_t h = (uint32_t)hash;
+    const lex_slot *s = &lx->slots[h & lx->mask];
+    if (s->idx != NONE && s->hash == h) __builtin_prefetch(&lx->ents[s->idx]);
+#else
+    (void)lx;
+    (void)hash;
+#endif
+}
+
 int chr_lexicon_lookup_common(const chr_lexicon *lx, const char *w, size_t n,
                               chr_lexinfo *o)
 {

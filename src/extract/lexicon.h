@@ -175,6 +175,10 @@ int chr_lexicon_lookup_h(const chr_lexicon *lx, const char *w, size_t n, uint64_
  * reads first: lookups are bound by memory latency, and a caller that
  * knows its next words can have their tables on the way. */
 void chr_lexicon_prefetch(const chr_lexicon *lx, uint64_t hash);
+/* The second step, a few words later: the entry the word's slot names
+ * (chr_lexicon_prefetch brought the slot), so that its lookup waits for
+ * no memory at all. */
+void chr_lexicon_prefetch_entry(const chr_lexicon *lx, uint64_t hash);
 
 /* Look w up among the common words only: those Chronicle's data files
  * list (function words, irregular forms, report and time words).  Returns

@@ -216,9 +216,12 @@ static int analyse_tokens(tctx *c, int title)
 {
     int initial = 1;        /* no word yet in this sentence or quotation */
     int saw = 0;
+    for (uint32_t i = 0; i < 8 && i < c->n; i++) chr_lexicon_prefetch(c->lx, c->t->hash[c->b + i]);
     for (uint32_t i = 0; i < c->n; i++) {
-        /* the lookups of the words a few ahead are on their way meanwhile */
-        if (i + 4 < c->n) chr_lexicon_prefetch(c->lx, c->t->hash[c->b + i + 4]);
+        /* the lookups of the words a few ahead are on their way meanwhile:
+           their slots eight ahead, then their entries four ahead */
+        if (i + 8 < c->n) chr_lexicon_prefetch(c->lx, c->t->hash[c->b + i + 8]);
+        if (i + 4 < c->n) chr_lexicon_prefetch_entry(c->lx, c->t->hash[c->b + i + 4]);
         const chr_token *k = tok(c, i);
         const char *p = chr_tok_ptr(c->t, k);
         size_t n = chr_tok_len(k);
