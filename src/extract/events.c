@@ -729,6 +729,28 @@ static size_t fronted_actors(xsent *s, const chr_vgroup *vg, ev_args *ea)
     return 0;
 }
 
+/* The phrase of the "of" right after phrase np ("control of Rostov",
+ * "thousands of children"), or -1. */
+static int32_t of_phrase(const xsent *s, int32_t np)
+{
+    const chr_np *x = &s->p.nps[np];
+    int32_t next = -1;
+    for (uint32_t j = x_pp_lower(s, x->last + 1); j < s->p.npp && s->p.pps[j].prep <= x->last + 1; j++)
+        if (s->p.pps[j].host_np == np && x_tok_is(s->d, s->p.pps[j].prep, "of")) next = s->p.pps[j].np;
+    return next;
+}
+
+/* Whether phrase np names people ("civilians", "thousands of children"). */
+static int names_people(const xsent *s, int32_t np)
+{
+    if (np < 0) return 0;
+    if (x_people_head(s, s->p.nps[np].head)) return 1;
+    /* a count of them: "thousands of Ukrainian children", "dozens of" */
+    const chr_ptag *g = chr_parse_tag(&s->p, s->p.nps[np].head);
+    int32_t of = g && g->tag == CHR_T_NUM ? of_phrase(s, np) : -1;
+    return of >= 0 && x_people_head(s, s->p.nps[of].head);
+}
+
 /* What the pattern needs (needs=) that the clause's facts lack, or NULL;
  * obj is the phrase that needs=people looks at (-1: none). */
 static const char *unmet_need(const xsent *s, const chr_pattern *p, const clause_facts *f,
@@ -739,7 +761,7 @@ static const char *unmet_need(const xsent *s, const chr_pattern *p, const clause
     if ((p->needs & CHR_NEED_MONEY) && !f->has_money) return "no money";
     if ((p->needs & CHR_NEED_WEAPON) && !f->has_weapon) return "no weapon";
     if ((p->needs & CHR_NEED_PHONE) && !f->has_phone) return "no phone";
-    if ((p->needs & CHR_NEED_PEOPLE) && (obj < 0 || !x_people_head(s, s->p.nps[obj].head)))
+    if ((p->needs & CHR_NEED_PEOPLE) && !names_people(s, obj))
         return "its object is not people";
     return NULL;
 }
@@ -767,10 +789,7 @@ static int names_ground(const xsent *s, int32_t np)
         }
         if (x_ground_noun(s, x->head)) return 1;
         /* "control of ...": the ground is in the of-phrase */
-        int32_t next = -1;
-        for (uint32_t j = x_pp_lower(s, x->last + 1); j < s->p.npp && s->p.pps[j].prep <= x->last + 1; j++)
-            if (s->p.pps[j].host_np == np && x_tok_is(s->d, s->p.pps[j].prep, "of")) next = s->p.pps[j].np;
-        np = next;
+        np = of_phrase(s, np);
     }
     return 0;
 }
