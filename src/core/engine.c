@@ -7,6 +7,7 @@
 #include "doc.h"
 
 #include "analyze/dates.h"
+#include "util/path.h"
 
 #include <limits.h>
 #include <stdatomic.h>
@@ -24,12 +25,6 @@
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* Every .txt file of dir (sorted), for the user's own dictionaries. */
@@ -70,18 +65,14 @@ const char *chr_data_dir(void)
      * ../share/chronicle, a build tree (build/ or build/asan/) in the
      * source's data/. */
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
+    if (chr_exe_dir(exe, sizeof exe)) {
         static const char *rel[] = {"/../share/chronicle", "/../data", "/../../data",
                                     "/../../../data"};
         for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
             char cand[PATH_MAX];
             if ((size_t)snprintf(cand, sizeof cand, "%s%s", exe, rel[i]) >= sizeof cand)
                 continue;
-            if (is_dir(cand)) {
+            if (chr_is_dir(cand)) {
                 char *r = realpath(cand, NULL);
                 snprintf(found, sizeof found, "%s", r ? r : cand);
                 free(r);
@@ -89,7 +80,7 @@ const char *chr_data_dir(void)
             }
         }
     }
-    if (is_dir(CHR_DATADIR)) return CHR_DATADIR;
+    if (chr_is_dir(CHR_DATADIR)) return CHR_DATADIR;
     return "data";
 }
 

@@ -210,6 +210,12 @@ int x_ground_noun(const xsent *s, uint32_t h)
     return word_in(w, polity_words) || word_in(w, ground_words);
 }
 
+int x_weapon_class(int cls)
+{
+    return cls != CHR_IC_NONE && cls != CHR_IC_MEDICAL && cls != CHR_IC_FOOD &&
+           cls != CHR_IC_FUEL && cls != CHR_IC_OTHER;
+}
+
 /* Whether the head noun h names a thing, which no one is: materiel and aid
  * ("military equipment", "a new package"), land and buildings ("an
  * apartment block", "a planeload"), though not a state ("NATO countries").  In an attack (armed) a weapon is no
@@ -221,9 +227,7 @@ static int thing_head(const xsent *s, uint32_t h, int armed)
         const chr_mention *m = &s->d->ms->v[i];
         if (m->kind != CHR_M_ITEM || h >= m->tok_end) continue;
         int cls = m->u.entry->item_class;
-        int weapon = cls != CHR_IC_NONE && cls != CHR_IC_MEDICAL && cls != CHR_IC_FOOD &&
-                     cls != CHR_IC_FUEL && cls != CHR_IC_OTHER && cls != CHR_IC_PROTECTIVE;
-        return !(armed && weapon);
+        return !(armed && x_weapon_class(cls) && cls != CHR_IC_PROTECTIVE);
     }
     char buf[64];
     const char *w = x_lemma(s, h, buf, sizeof buf);

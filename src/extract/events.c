@@ -109,12 +109,6 @@ typedef struct clause_facts {
     const char *aid_mode;       /* from adjectives and aid nouns */
 } clause_facts;
 
-static int is_weapon_class(int cls)
-{
-    return cls != CHR_IC_NONE && cls != CHR_IC_MEDICAL && cls != CHR_IC_FOOD &&
-           cls != CHR_IC_FUEL && cls != CHR_IC_OTHER;
-}
-
 /* The words that count as facts, each for one XF_*. */
 static const struct { const char *w; int fact; } fact_words[] = {
     {"phone", XF_PHONE}, {"telephone", XF_PHONE}, {"call", XF_PHONE},
@@ -173,7 +167,7 @@ static int build_facts(xsent *s)
         if (m->kind == CHR_M_ITEM) {
             int cls = m->u.entry->item_class;
             b = XB(XF_ITEM);
-            if (is_weapon_class(cls) || cls == CHR_IC_PROTECTIVE) b |= XB(XF_WEAPON) | XB(XF_ITEM_MIL);
+            if (x_weapon_class(cls) || cls == CHR_IC_PROTECTIVE) b |= XB(XF_WEAPON) | XB(XF_ITEM_MIL);
             else if (cls == CHR_IC_MEDICAL || cls == CHR_IC_FOOD || cls == CHR_IC_FUEL) b |= XB(XF_ITEM_HUM);
         } else if (m->kind == CHR_M_MONEY) {
             b = XB(XF_MONEY);
@@ -620,7 +614,9 @@ static const char *vg_refusal(xsent *s, int32_t vi, int *future)
      * a gerund after such a preposition names an act, not a fact */
     int32_t accused;
     int32_t acc = accusation_over(s, vi, &accused);
-    if ((vg->flags & CHR_VGF_GERUND) && before_gerund && accusation_of(s, vi, &accused) < 0) {
+    /* the gerund of the accusation itself ("accused Kyiv of attacking") */
+    int accusing = acc >= 0 && acc == vi - 1;
+    if ((vg->flags & CHR_VGF_GERUND) && before_gerund && !accusing) {
         return "a gerund after a preposition (warned against, coordination on)";
     }
     if (acc >= 0) {
@@ -1440,7 +1436,7 @@ static void attack_goes_on(xsent *s, size_t made_before)
     size_t ni = x_mentions_in(s, CHR_M_ITEM, s->p.tok_begin, s->p.tok_end - 1, items, 8);
     for (size_t i = 0; i < ni; i++) {
         const chr_mention *m = items[i];
-        if (!is_weapon_class(m->u.entry->item_class)) continue;
+        if (!x_weapon_class(m->u.entry->item_class)) continue;
         int32_t c = x_clause_at(s, m->tok_begin);
         if (c < 0 || s->p.clauses[c].subj < 0) continue;
         const chr_np *subj = &s->p.nps[s->p.clauses[c].subj];

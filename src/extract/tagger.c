@@ -866,8 +866,6 @@ static int open_class(tctx *c, uint32_t i, const tstate *st, uint8_t *vform)
     return CHR_T_NOUN;
 }
 
-/* Does an auxiliary at i have its verb ahead (adverbs and negation may
- * intervene)?  want is EXP_BASE, EXP_PART or EXP_BE. */
 /* The verb forms an auxiliary waiting with expect (EXP_*) takes. */
 static uint8_t expected_forms(int expect)
 {
@@ -875,6 +873,8 @@ static uint8_t expected_forms(int expect)
            : CHR_VF_PASTPART | CHR_VF_GERUND;
 }
 
+/* Does an auxiliary at i have its verb ahead (adverbs and negation may
+ * intervene)?  want is EXP_BASE, EXP_PART or EXP_BE. */
 static int verb_ahead(const tctx *c, uint32_t i, int want)
 {
     uint32_t j = next_unit(c, i);
@@ -1114,7 +1114,6 @@ static void decide(tctx *c, uint32_t i, tstate *st)
         o->flags &= (uint16_t)~CHR_PF_REL;
 }
 
-/* Advance the pass's state over unit i. */
 /* A name at unit i (one or more capitalized words) followed by a word that
  * may be its past or present verb ("Putin spoke with", "Kyiv says"), then a
  * word that goes on a clause. */
@@ -1136,6 +1135,7 @@ static int lemma_is(const tctx *c, uint32_t i, const char *w)
     return c->o[i].lemma && c->o[i].lemma_len == n && memcmp(c->o[i].lemma, w, n) == 0;
 }
 
+/* Advance the pass's state over unit i. */
 static void step(tctx *c, uint32_t i, tstate *st)
 {
     const chr_ptag *o = &c->o[i];
@@ -1251,10 +1251,6 @@ static int wanted(uint32_t marks, uint32_t want)
            ((want & CHR_WANT_MARK5_IF_MARK6) && (marks & CHR_LF_MARK5) && (marks & CHR_LF_MARK6));
 }
 
-/* Before any lookup, by the forms of the words alone (chr_lexicon_sieve):
- * the marks the words may carry, with CHR_WANT_BE_IN when a form of "be"
- * may stand right before "in".  A mark left out is one the lookups would
- * not give either. */
 /* The hashes of the few words the sieve looks at by their letters. */
 static uint64_t h_s, h_in, h_be, h_have;
 static pthread_once_t sieve_once = PTHREAD_ONCE_INIT;
@@ -1267,6 +1263,10 @@ static void sieve_init(void)
     h_have = chr_text_hash("have", 4);
 }
 
+/* Before any lookup, by the forms of the words alone (chr_lexicon_sieve):
+ * the marks the words may carry, with CHR_WANT_BE_IN when a form of "be"
+ * may stand right before "in".  A mark left out is one the lookups would
+ * not give either. */
 static uint32_t sieve(const tctx *c)
 {
     const chr_text *t = c->t;

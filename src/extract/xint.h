@@ -99,6 +99,9 @@ const char *x_code(const chr_mention *m);   /* actor code of an actor/place ment
  * keep the search for a word's neighbours short in a run-on sentence. */
 /* Whether token h is a noun of people: troops, civilians, residents. */
 int x_people_head(const xsent *s, uint32_t h);
+/* Whether an item class (CHR_IC_*) is a weapon or military gear: none of
+ * medical, food, fuel, other. */
+int x_weapon_class(int cls);
 /* Whether token h is a noun of ground: territory, city, region, base. */
 int x_ground_noun(const xsent *s, uint32_t h);
 

@@ -235,14 +235,15 @@ static void route_story(chr_server *srv, const srv_request *rq, const char *id, 
 
 /* ---- one document ------------------------------------------------------------------------ */
 
-static int document_json(const chr_store_document *d, void *ctx)
+static int document_json(const chr_store_document *sd, void *ctx)
 {
     chr_buf *b = ctx;
+    const chr_store_doc *d = &sd->doc;
     chr_buf_putc(b, '{');
     member_str(b, 0, "id", d->id);
     member_str(b, 1, "date", d->date);
     member_str(b, 1, "title", d->title);
-    member_str(b, 1, "outlet", d->outlet);
+    member_str(b, 1, "outlet", d->source);
     member_str(b, 1, "url", d->url);
     chr_buf_puts(b, ",\"text\":");
     chr_buf_json_str(b, d->text, d->text_len);
@@ -251,8 +252,8 @@ static int document_json(const chr_store_document *d, void *ctx)
         chr_buf_printf(b, "%s[%u,%u]", i ? "," : "", (unsigned)d->sentences[2 * i],
                        (unsigned)d->sentences[2 * i + 1]);
     chr_buf_puts(b, "],\"records\":[");
-    for (size_t i = 0; i < d->nrecords; i++) {
-        const chr_store_doc_record *r = &d->records[i];
+    for (size_t i = 0; i < sd->nrecords; i++) {
+        const chr_store_doc_record *r = &sd->records[i];
         chr_buf_printf(b, "%s{\"story\":%lld", i ? "," : "", r->story);
         member_str(b, 1, "kind", r->kind == CHR_REC_EVENT ? "event" : "figure");
         if (*r->type) member_str(b, 1, "type", r->type);

@@ -15,6 +15,7 @@
  */
 #define _XOPEN_SOURCE 700       /* strptime */
 #include "server/server_impl.h"
+#include "util/path.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,32 +30,22 @@
 /* Files up to this size are read into memory (and may be compressed). */
 #define SRV_FILE_INLINE (8u << 20)
 
-static int is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 const char *chr_server_web_dir(const char *given, char *out, size_t cap)
 {
     const char *env = getenv("CHRONICLE_WEB");
-    if (given && *given) return is_dir(given) && snprintf(out, cap, "%s", given) < (int)cap
+    if (given && *given) return chr_is_dir(given) && snprintf(out, cap, "%s", given) < (int)cap
                                     ? out : NULL;
-    if (env && *env) return is_dir(env) && snprintf(out, cap, "%s", env) < (int)cap ? out : NULL;
+    if (env && *env) return chr_is_dir(env) && snprintf(out, cap, "%s", env) < (int)cap ? out : NULL;
     /* A build tree keeps the dashboard beside the tool ($(BUILD)/web); an
      * installed tool finds it in ../share/chronicle/web, else where make
      * install put it. */
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
+    if (chr_exe_dir(exe, sizeof exe)) {
         static const char *const rel[] = {"/web", "/../share/chronicle/web"};
         for (size_t i = 0; i < sizeof rel / sizeof *rel; i++)
-            if (snprintf(out, cap, "%s%s", exe, rel[i]) < (int)cap && is_dir(out)) return out;
+            if (snprintf(out, cap, "%s%s", exe, rel[i]) < (int)cap && chr_is_dir(out)) return out;
     }
-    if (snprintf(out, cap, "%s/web", CHR_DATADIR) < (int)cap && is_dir(out)) return out;
+    if (snprintf(out, cap, "%s/web", CHR_DATADIR) < (int)cap && chr_is_dir(out)) return out;
     return NULL;
 }
 

@@ -247,14 +247,10 @@ typedef struct chr_store_doc_record {
     unsigned start, end;
 } chr_store_doc_record;
 
-/* A stored document with its text, sentence spans (start,end byte offsets,
- * two per sentence) and records in document order. */
+/* A stored document (its source is the outlet) with its records in
+ * document order. */
 typedef struct chr_store_document {
-    const char *id, *date, *title, *outlet, *url;
-    const char *text;
-    size_t text_len;
-    const uint32_t *sentences;
-    size_t nsentences;
+    chr_store_doc doc;
     const chr_store_doc_record *records;
     size_t nrecords;
 } chr_store_document;

@@ -1405,13 +1405,13 @@ static int sq_document(chr_store *s, const char *doc_id, chr_store_document_fn f
     chr_arena_reset(&q->scratch);
     chr_store_document d;
     memset(&d, 0, sizeof d);
-    d.id = col_str(st, 1);
-    d.date = col_str(st, 2);
-    d.title = col_str(st, 3);
-    d.outlet = col_str(st, 4);
-    d.url = col_str(st, 5);
-    d.text = col_str(st, 6);
-    d.text_len = (size_t)sqlite3_column_bytes(st, 6);
+    d.doc.id = col_str(st, 1);
+    d.doc.date = col_str(st, 2);
+    d.doc.title = col_str(st, 3);
+    d.doc.source = col_str(st, 4);
+    d.doc.url = col_str(st, 5);
+    d.doc.text = col_str(st, 6);
+    d.doc.text_len = (size_t)sqlite3_column_bytes(st, 6);
     /* Sentence spans are stored as little-endian uint32 pairs. */
     const unsigned char *blob = sqlite3_column_blob(st, 7);
     size_t nbytes = (size_t)sqlite3_column_bytes(st, 7) / 8 * 8;
@@ -1420,8 +1420,8 @@ static int sq_document(chr_store *s, const char *doc_id, chr_store_document_fn f
     for (size_t i = 0; spans && i < nbytes / 4; i++)
         spans[i] = (uint32_t)blob[4 * i] | (uint32_t)blob[4 * i + 1] << 8 |
                    (uint32_t)blob[4 * i + 2] << 16 | (uint32_t)blob[4 * i + 3] << 24;
-    d.sentences = spans;
-    d.nsentences = nbytes / 8;
+    d.doc.sentences = spans;
+    d.doc.nsentences = nbytes / 8;
     if (rc == CHR_OK) rc = doc_records(q, sqlite3_column_int64(st, 0), &d, err);
     if (rc == CHR_OK) {
         *found = 1;
